@@ -3,8 +3,7 @@ package io.textprovenance.stats.bound;
 import java.util.Arrays;
 
 /**
- * A geometric grid of slopes lambda_k = lambda_max 2^{-k}, k = 0..K-1, with the Bennett exponent
- * psi_c(lambda_k) of each, for differences bounded by c.
+ * A geometric grid of slopes lambda_k = (4/c) 2^{-k}, k = 0..K-1, for differences bounded by c.
  *
  * <p>Why a grid: the best slope depends on the variance sum W_n, which is random, so it may not be
  * chosen after seeing the data. A finite grid fixed in advance costs ln K in the exponent (union bound)
@@ -17,15 +16,12 @@ public final class LambdaGrid {
 
     private final double clip;
     private final double[] lambdas;
-    private final double[] psis;
 
     private LambdaGrid(double clip, int size) {
         this.clip = clip;
         this.lambdas = new double[size];
-        this.psis = new double[size];
         for (int k = 0; k < size; k++) {
             lambdas[k] = MAX_SLOPE_TIMES_CLIP / clip * Math.scalb(1.0, -k);
-            psis[k] = BennettExponent.psi(lambdas[k], clip);
         }
     }
 
@@ -67,15 +63,6 @@ public final class LambdaGrid {
 
     public double lambda(int k) {
         return lambdas[k];
-    }
-
-    public double psi(int k) {
-        return psis[k];
-    }
-
-    /** The log of the k-th supermartingale, lambda_k S - psi_k W. */
-    public double logMartingale(int k, double sum, double varianceSum) {
-        return lambdas[k] * sum - psis[k] * varianceSum;
     }
 
     @Override

@@ -13,21 +13,18 @@ public final class AnytimeMonitor {
 
     private static final int BISECTION_STEPS = 200;
 
-    private final LambdaGrid grid;
+    private final BennettSums sums;
     private final double alpha;
     private final Alternative alternative;
     private final double logRejectionLevel;
     private final double logMixtureWeight;
     private final double[] exponents;
 
-    private int n;
-    private double sum;
-    private double varianceSum;
     private double maxLogMixture = Double.NEGATIVE_INFINITY;
     private int firstRejection;
 
     AnytimeMonitor(LambdaGrid grid, double alpha, Alternative alternative) {
-        this.grid = grid;
+        this.sums = new BennettSums(grid);
         this.alpha = alpha;
         this.alternative = alternative;
         this.logRejectionLevel = Math.log(1 / alpha);
@@ -38,21 +35,17 @@ public final class AnytimeMonitor {
 
     /** Adds the next token and updates the decision. */
     public void observe(TokenObservation token) {
-        n++;
-        sum += ClippedIncrements.difference(token, grid.clip());
-        varianceSum += token.clippedVariance();
-        double logMixture = logMixture(sum, varianceSum);
-        if (logMixture > maxLogMixture) {
-            maxLogMixture = logMixture;
-        }
+        sums.add(token);
+        double logMixture = logMixture(sums.sum());
+        maxLogMixture = Math.max(maxLogMixture, logMixture);
         if (firstRejection == 0 && logMixture >= logRejectionLevel) {
-            firstRejection = n;
+            firstRejection = sums.n();
         }
     }
 
     /** Number of tokens observed so far. */
     public int observed() {
-        return n;
+        return sums.n();
     }
 
     /** Whether the boundary has been crossed at some prefix so far. */
@@ -66,36 +59,36 @@ public final class AnytimeMonitor {
     }
 
     /**
-     * The result so far: statistic S_n/n, the boundary at the current n and W_n, the running-minimum
-     * p-value min(1, 1 / max_m M_m) and whether any prefix crossed.
+     * The result so far: statistic S_n/n, the boundary at the current n and variance (on the side where
+     * the statistic lies, for a two-sided test), the running-minimum p-value min(1, 1 / max_m M_m) and
+     * whether any prefix crossed.
      *
      * @throws IllegalStateException before the first token
      */
     public TestResult result() {
+        int n = sums.n();
         if (n == 0) {
             throw new IllegalStateException("no token observed yet: the test needs n >= 1");
         }
         double pValue = Math.min(1.0, Math.exp(-maxLogMixture));
-        return new TestResult(AnytimeTest.NAME, alternative, n, sum / n, boundary() / n, alpha, pValue,
+        return new TestResult(AnytimeTest.NAME, alternative, n, sums.sum() / n, boundary() / n, alpha, pValue,
                 rejected());
     }
 
-    /** ln M(S, W) for the monitored alternative, by log-sum-exp. */
-    private double logMixture(double s, double w) {
-        int k = grid.size();
-        double max = Double.NEGATIVE_INFINITY;
+    /** ln M at sum s with the current cumulants, by log-sum-exp over the mixed supermartingales. */
+    private double logMixture(double s) {
+        int k = sums.grid().size();
         for (int i = 0; i < k; i++) {
-            double up = grid.logMartingale(i, s, w);
-            double down = grid.logMartingale(i, -s, w);
             switch (alternative) {
-                case GREATER -> exponents[i] = up;
-                case LESS -> exponents[i] = down;
+                case GREATER -> exponents[i] = sums.logUpper(i, s);
+                case LESS -> exponents[i] = sums.logLower(i, s);
                 case TWO_SIDED -> {
-                    exponents[i] = up;
-                    exponents[k + i] = down;
+                    exponents[i] = sums.logUpper(i, s);
+                    exponents[k + i] = sums.logLower(i, s);
                 }
             }
         }
+        double max = Double.NEGATIVE_INFINITY;
         for (double e : exponents) {
             max = Math.max(max, e);
         }
@@ -106,14 +99,21 @@ public final class AnytimeMonitor {
         return max + Math.log(total) + logMixtureWeight;
     }
 
-    /** The S &gt; 0 at which the mixture reaches 1/alpha at the current W (symmetric for LESS). */
+    /** The |S| at which the mixture reaches 1/alpha at the current cumulants, by bisection. */
     private double boundary() {
-        double sign = alternative == Alternative.LESS ? -1 : 1;
+        boolean upperSide = switch (alternative) {
+            case GREATER -> true;
+            case LESS -> false;
+            case TWO_SIDED -> sums.sum() >= 0;
+        };
+        double sign = upperSide ? 1 : -1;
+        LambdaGrid grid = sums.grid();
+        // one mixed term alone reaches 1/alpha here, so the mixture does too
+        double high = (logRejectionLevel - logMixtureWeight + sums.cumulant(0, upperSide)) / grid.lambda(0);
         double low = 0;
-        double high = (logRejectionLevel - logMixtureWeight + grid.psi(0) * varianceSum) / grid.lambda(0);
         for (int i = 0; i < BISECTION_STEPS && high - low > 1e-12 * high; i++) {
             double mid = 0.5 * (low + high);
-            if (logMixture(sign * mid, varianceSum) >= logRejectionLevel) {
+            if (logMixture(sign * mid) >= logRejectionLevel) {
                 high = mid;
             } else {
                 low = mid;
