@@ -1,0 +1,31 @@
+package io.textprovenance.scoring;
+
+/**
+ * Turns text into per-token metrics under one causal language model. Implementations are thread-safe
+ * and own their native resources; close them once, when no call is in flight.
+ */
+public interface Scorer extends AutoCloseable {
+
+    /**
+     * Scores every token of {@code text}. A text longer than the model's context is scored in
+     * overlapping windows; nothing is truncated.
+     *
+     * @param text              the document; may be empty (then no token is scored)
+     * @param withHiddenStates  whether to return the last hidden state of every token
+     * @throws IllegalArgumentException   if the text is not valid UTF-16 (an unpaired surrogate)
+     * @throws ScorerOverloadedException  if the scorer's queue is full; retry later
+     * @throws ScoringException           if the runtime fails
+     */
+    ScoredText score(String text, boolean withHiddenStates);
+
+    /** Scores without hidden states. */
+    default ScoredText score(String text) {
+        return score(text, false);
+    }
+
+    /** The model this scorer runs. */
+    ModelManifest manifest();
+
+    @Override
+    void close();
+}

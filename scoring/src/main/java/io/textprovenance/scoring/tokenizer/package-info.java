@@ -1,0 +1,2 @@
+/** Tokenizers that turn text into ids with character offsets, never truncating. */
+package io.textprovenance.scoring.tokenizer;

@@ -1,0 +1,20 @@
+package io.textprovenance.scoring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The bundled default model, found from the module directory or the repository root. */
+public final class DefaultModel {
+
+    private DefaultModel() {
+    }
+
+    public static Path directory() {
+        for (Path candidate : new Path[] {Path.of("../models/default"), Path.of("models/default")}) {
+            if (Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("models/default not found from " + Path.of("").toAbsolutePath());
+    }
+}
