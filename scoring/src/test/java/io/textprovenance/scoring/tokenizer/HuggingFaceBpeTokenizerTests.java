@@ -31,6 +31,17 @@ class HuggingFaceBpeTokenizerTests {
     }
 
     @Test
+    void shouldTokenizeAMegabyteDocumentCompletely() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 1_000_000; i++) {
+            text.append("Paragraph ").append(i).append(": the council approved the plan, 😀 漢字.\n");
+        }
+        TokenizedText tokens = tokenizer.encode(text.toString());
+        assertThat(tokens.size()).isGreaterThan(200_000);
+        assertThat(tokens.end(tokens.size() - 1)).isEqualTo(text.length());
+    }
+
+    @Test
     void shouldGiveUtf16OffsetsThatCoverEmojiCjkAndRtlText() {
         String text = "Smile 😀 then 漢字テスト and مرحبا بالعالم end.";
         TokenizedText tokens = tokenizer.encode(text);
