@@ -18,6 +18,14 @@ public interface Scorer extends AutoCloseable {
      */
     ScoredText score(String text, boolean withHiddenStates);
 
+    /**
+     * Scores a document given as token ids (without the BOS token, which is prepended), exactly as a
+     * model sampled them: no re-tokenization. Offsets in the result are 0.
+     *
+     * @throws IllegalArgumentException if an id is outside the vocabulary
+     */
+    ScoredText scoreTokens(long[] tokenIds, boolean withHiddenStates);
+
     /** Scores without hidden states. */
     default ScoredText score(String text) {
         return score(text, false);

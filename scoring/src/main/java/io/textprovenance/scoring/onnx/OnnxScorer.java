@@ -90,7 +90,23 @@ public final class OnnxScorer implements Scorer {
     @Override
     public ScoredText score(String text, boolean withHiddenStates) {
         requireOpen();
-        TokenizedText tokens = tokenizer.encode(text);
+        return scoreTokenized(tokenizer.encode(text), withHiddenStates);
+    }
+
+    @Override
+    public ScoredText scoreTokens(long[] tokenIds, boolean withHiddenStates) {
+        requireOpen();
+        for (long id : tokenIds) {
+            if (id < 0 || id >= manifest.vocabSize()) {
+                throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, "
+                        + manifest.vocabSize() + ")");
+            }
+        }
+        return scoreTokenized(new TokenizedText(tokenIds, new int[tokenIds.length], new int[tokenIds.length]),
+                withHiddenStates);
+    }
+
+    private ScoredText scoreTokenized(TokenizedText tokens, boolean withHiddenStates) {
         long[] input = new long[tokens.size() + 1];
         input[0] = manifest.bosTokenId();
         System.arraycopy(tokens.ids(), 0, input, 1, tokens.size());

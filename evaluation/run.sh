@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs one of the evaluation commands from the repository root, building them first if needed:
+#   evaluation/run.sh TypeOneErrorCheck --samples evaluation/target/samples.jsonl
+#   evaluation/run.sh ScorerBenchmark --seconds 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case "${1:-}" in
+  TypeOneErrorCheck) main=io.textprovenance.evaluation.typeone.TypeOneErrorCheck ;;
+  ScorerBenchmark) main=io.textprovenance.evaluation.bench.ScorerBenchmark ;;
+  *) echo "usage: evaluation/run.sh TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
+esac
+shift
+if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src scoring/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then
+  ./mvnw -B -q -pl evaluation -am package -DskipTests
+fi
+exec java -cp "evaluation/target/classes:evaluation/target/lib/*" "$main" "$@"

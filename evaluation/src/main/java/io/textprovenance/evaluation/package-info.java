@@ -1,0 +1,2 @@
+/** Commands that measure the detector on data: readers for the shared formats, checks and benchmarks. */
+package io.textprovenance.evaluation;
