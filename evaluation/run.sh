@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   TypeOneErrorCheck) main=io.textprovenance.evaluation.typeone.TypeOneErrorCheck ;;
   ScorerBenchmark) main=io.textprovenance.evaluation.bench.ScorerBenchmark ;;
-  *) echo "usage: evaluation/run.sh TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
+  Evaluate|evaluate) main=io.textprovenance.evaluation.report.Evaluate ;;
+  *) echo "usage: evaluation/run.sh Evaluate|TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
 esac
 shift
 if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src scoring/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then

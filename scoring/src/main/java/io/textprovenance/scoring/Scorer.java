@@ -1,5 +1,7 @@
 package io.textprovenance.scoring;
 
+import io.textprovenance.scoring.tokenizer.TokenizedText;
+
 /**
  * Turns text into per-token metrics under one causal language model. Implementations are thread-safe
  * and own their native resources; close them once, when no call is in flight.
@@ -25,6 +27,13 @@ public interface Scorer extends AutoCloseable {
      * @throws IllegalArgumentException if an id is outside the vocabulary
      */
     ScoredText scoreTokens(long[] tokenIds, boolean withHiddenStates);
+
+    /**
+     * Tokenizes without scoring, with the model's own tokenizer (no BOS, no truncation).
+     *
+     * @throws IllegalArgumentException if the text holds an unpaired surrogate
+     */
+    TokenizedText tokenize(String text);
 
     /** Scores without hidden states. */
     default ScoredText score(String text) {

@@ -94,6 +94,12 @@ public final class OnnxScorer implements Scorer {
     }
 
     @Override
+    public TokenizedText tokenize(String text) {
+        requireOpen();
+        return tokenizer.encode(text);
+    }
+
+    @Override
     public ScoredText scoreTokens(long[] tokenIds, boolean withHiddenStates) {
         requireOpen();
         for (long id : tokenIds) {
