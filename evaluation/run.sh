@@ -8,7 +8,8 @@ case "${1:-}" in
   TypeOneErrorCheck) main=io.textprovenance.evaluation.typeone.TypeOneErrorCheck ;;
   ScorerBenchmark) main=io.textprovenance.evaluation.bench.ScorerBenchmark ;;
   Evaluate|evaluate) main=io.textprovenance.evaluation.report.Evaluate ;;
-  *) echo "usage: evaluation/run.sh Evaluate|TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
+  CacheFeatures|cache-features) main=io.textprovenance.evaluation.cache.CacheFeatures ;;
+  *) echo "usage: evaluation/run.sh Evaluate|CacheFeatures|TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
 esac
 shift
 if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src scoring/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then

@@ -1,0 +1,148 @@
+package io.textprovenance.evaluation.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.textprovenance.evaluation.Arguments;
+import io.textprovenance.evaluation.data.DetectionData;
+import io.textprovenance.evaluation.data.LabeledText;
+import io.textprovenance.evaluation.report.DocumentSplit;
+import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.ScorerSettings;
+import io.textprovenance.scoring.TokenMetrics;
+import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.tokenizer.TokenizedText;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cache-features --data DIR --out DIR}: runs the project's own scorer over a labeled data set and
+ * writes what PAWN trains on, so the head always sees exactly the features the service computes.
+ *
+ * <p>Format (little-endian float32, C order), in the output directory:
+ * <ul>
+ *   <li>{@code meta.json}: model name and sha256, hidden size d, metric names, max tokens, counts.</li>
+ *   <li>{@code metrics.f32}: for each unique text, [n, 5] rows (log-probability, entropy, max
+ *       log-probability, rank / V, top-p mass) of its first n &lt;= max tokens.</li>
+ *   <li>{@code hidden.f32}: for each unique text, [n + 1, d] last hidden states (row 0 = BOS position,
+ *       row i + 1 = position of token i; PAWN's gate for token i reads rows i and i + 1).</li>
+ *   <li>{@code index.jsonl}: one line per labeled text: label (1 = machine), generator, domain, source,
+ *       pair, split (train/calibration/test by human document), and {@code feature}: the number of its
+ *       unique text in the two arrays, with {@code tokens} and the row offsets {@code metrics_offset},
+ *       {@code hidden_offset} (rows, not bytes).</li>
+ * </ul>
+ */
+public final class CacheFeatures {
+
+    static final String USAGE = "cache-features --data DIR --out DIR [--model models/default] [--max-tokens 512]"
+            + " [--seed 2025]";
+    static final List<String> METRICS = List.of("token_logprob", "entropy", "max_logprob", "rank_fraction",
+            "top_p_mass");
+
+    public static void main(String[] args) throws IOException {
+        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed");
+        Path out = arguments.path("out", "training/work/features");
+        int maxTokens = arguments.integer("max-tokens", 512);
+        List<LabeledText> texts = DetectionData.readDirectory(arguments.path("data", "../shared/data/detection"));
+        DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
+        Files.createDirectories(out);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, long[]> features = new HashMap<>();   // text -> {feature, tokens, metricsOffset, hiddenOffset}
+        long metricRows = 0;
+        long hiddenRows = 0;
+        int hiddenSize;
+        String model;
+        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/default")));
+             DataOutputStream metrics = stream(out.resolve("metrics.f32"));
+             DataOutputStream hidden = stream(out.resolve("hidden.f32"));
+             BufferedWriter index = Files.newBufferedWriter(out.resolve("index.jsonl"))) {
+            hiddenSize = scorer.manifest().hiddenSize();
+            model = scorer.manifest().name() + " " + scorer.manifest().version() + " " + scorer.manifest().sha256().get("model.onnx");
+            long started = System.nanoTime();
+            for (int i = 0; i < texts.size(); i++) {
+                LabeledText text = texts.get(i);
+                long[] feature = features.get(text.text());
+                if (feature == null) {
+                    TokenizedText tokens = scorer.tokenize(text.text());
+                    ScoredText scored = scorer.scoreTokens(Arrays.copyOf(tokens.ids(), Math.min(maxTokens, tokens.size())), true);
+                    feature = new long[] {features.size(), scored.tokensScored(), metricRows, hiddenRows};
+                    features.put(text.text(), feature);
+                    writeMetrics(metrics, scored.tokens());
+                    for (float[] row : scored.hiddenStates().orElseThrow()) {
+                        writeFloats(hidden, row);
+                    }
+                    metricRows += scored.tokensScored();
+                    hiddenRows += scored.tokensScored() + 1;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("label", text.machine() ? 1 : 0);
+                row.put("generator", text.generator());
+                row.put("domain", text.domain());
+                row.put("source", text.source());
+                row.put("pair", text.pair());
+                row.put("split", split.splitOf(text));
+                row.put("feature", feature[0]);
+                row.put("tokens", feature[1]);
+                row.put("metrics_offset", feature[2]);
+                row.put("hidden_offset", feature[3]);
+                index.write(json.writeValueAsString(row));
+                index.newLine();
+                if ((i + 1) % 100 == 0 || i + 1 == texts.size()) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    System.err.printf("\rcached %d/%d texts (%d unique, %.0f tokens/s)   ", i + 1, texts.size(),
+                            features.size(), metricRows / Math.max(seconds, 1e-9));
+                }
+            }
+            System.err.println();
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("model", model);
+        meta.put("hidden_size", hiddenSize);
+        meta.put("metrics", METRICS);
+        meta.put("max_tokens", maxTokens);
+        meta.put("texts", texts.size());
+        meta.put("unique_texts", features.size());
+        meta.put("metric_rows", metricRows);
+        meta.put("hidden_rows", hiddenRows);
+        meta.put("byte_order", "little-endian float32");
+        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("meta.json").toFile(), meta);
+        System.err.println("wrote " + out);
+    }
+
+    private static void writeMetrics(DataOutputStream out, List<TokenMetrics> tokens) throws IOException {
+        float[] row = new float[METRICS.size()];
+        for (TokenMetrics token : tokens) {
+            row[0] = token.logProb();
+            row[1] = token.entropy();
+            row[2] = token.maxLogProb();
+            row[3] = token.rankFraction();
+            row[4] = token.topPMass();
+            writeFloats(out, row);
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static DataOutputStream stream(Path file) throws IOException {
+        OutputStream raw = Files.newOutputStream(file);
+        return new DataOutputStream(new BufferedOutputStream(raw, 1 << 20));
+    }
+
+    private CacheFeatures() {
+    }
+}

@@ -1,0 +1,71 @@
+"""PAWN head (Miralles-Gonzalez et al., arXiv 2501.03940), as the project uses it.
+
+Per token i: metrics m_i (5: log-prob of the observed token, entropy, max log-prob, rank / V, top-p mass)
+and gate input g_i = concat(h_i, h_{i+1}, i / max_len) from the frozen LM's last hidden states (h_i is the
+state that predicts token i, h_{i+1} the state at token i). A metric MLP maps m_i to F features, a gate MLP maps
+g_i to G = F gate logits; padding gets -inf and a softmax over the sequence weights each channel; the weighted
+sum goes through an aggregate MLP to one logit. MLPs: input projection, 3 residual blocks (LayerNorm, Linear,
+GELU), output projection.
+"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+NUM_METRICS = 5
+MAX_LEN = 512
+
+
+class ResidualMLP(nn.Module):
+    def __init__(self, d_in, width, d_out, blocks=3):
+        super().__init__()
+        self.inp = nn.Linear(d_in, width)
+        self.norms = nn.ModuleList([nn.LayerNorm(width) for _ in range(blocks)])
+        self.linears = nn.ModuleList([nn.Linear(width, width) for _ in range(blocks)])
+        self.out_norm = nn.LayerNorm(width)
+        self.out = nn.Linear(width, d_out)
+
+    def forward(self, x):
+        x = self.inp(x)
+        for norm, linear in zip(self.norms, self.linears):
+            x = x + F.gelu(linear(norm(x)))
+        return self.out(self.out_norm(x))
+
+
+class Pawn(nn.Module):
+    def __init__(self, hidden_size, width=128, metric_mean=None, metric_std=None):
+        super().__init__()
+        self.metric_mlp = ResidualMLP(NUM_METRICS, width, width)
+        self.gate_mlp = ResidualMLP(2 * hidden_size + 1, width, width)
+        self.aggregate = ResidualMLP(width, width, 1)
+        self.register_buffer("metric_mean", torch.zeros(NUM_METRICS) if metric_mean is None else metric_mean)
+        self.register_buffer("metric_std", torch.ones(NUM_METRICS) if metric_std is None else metric_std)
+
+    def forward(self, metrics, hidden, mask, token_dropout=0.0):
+        """metrics [B,T,5], hidden [B,T+1,d], mask [B,T] (1 real, 0 padding) -> (logit [B], weights [B,T])."""
+        B, T, _ = metrics.shape
+        position = (torch.arange(T, device=metrics.device, dtype=torch.float32) / MAX_LEN).view(1, T, 1).expand(B, T, 1)
+        gate_in = torch.cat([hidden[:, :-1, :], hidden[:, 1:, :], position], dim=-1)
+        gate = self.gate_mlp(gate_in)                                       # [B,T,G]
+        keep = mask > 0
+        if token_dropout > 0 and self.training:
+            dropped = torch.rand(B, T, device=metrics.device) < token_dropout
+            dropped[:, 0] = False                                          # never drop every token
+            keep = keep & ~dropped
+        gate = gate.masked_fill(~keep.unsqueeze(-1), float("-inf"))
+        weights = torch.softmax(gate, dim=1)                                # over the sequence
+        features = self.metric_mlp((metrics - self.metric_mean) / self.metric_std)
+        pooled = (weights * features).sum(dim=1)                            # [B,F]
+        logit = self.aggregate(pooled).squeeze(-1)
+        return logit, weights.mean(dim=-1)
+
+
+class PawnExport(nn.Module):
+    """The exported graph: probability [B] and per-token weights [B,T] (mean over gate channels)."""
+
+    def __init__(self, pawn):
+        super().__init__()
+        self.pawn = pawn
+
+    def forward(self, metrics, hidden, mask):
+        logit, weights = self.pawn(metrics, hidden, mask)
+        return torch.sigmoid(logit), weights

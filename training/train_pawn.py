@@ -1,0 +1,247 @@
+"""Train the PAWN head from the Java feature cache and export it to ONNX.
+
+    evaluation/run.sh CacheFeatures --data ../shared/data/detection --out training/work/features
+    training/.venv/bin/python training/train_pawn.py --features training/work/features --out models/default
+    training/.venv/bin/python training/train_pawn.py --features training/work/features --holdout domain:xsum
+
+Recipe (paper): AdamW lr 1e-3, weight decay 0.01, gradient clip 1, label smoothing 0.2, 15% token dropout on
+the gate logits, max length 512 (the cache's), cosine schedule, 5 epochs, frozen backbone (features cached).
+Train on the cache's "train" split (by human document); the "calibration" split is used for monitoring and
+the "test" split is left to the Java evaluation harness. --holdout GROUP (generator:NAME or domain:NAME)
+trains without that group and reports AUROC on its test-split texts (leave-one-generator/domain-out).
+Seeded. Writes pawn.onnx and pawn.json (sha256, recipe, validation AUROC) to --out.
+"""
+import argparse
+import hashlib
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+
+from pawn import NUM_METRICS, Pawn, PawnExport
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Cache:
+    def __init__(self, directory):
+        with open(os.path.join(directory, "meta.json")) as f:
+            self.meta = json.load(f)
+        self.d = self.meta["hidden_size"]
+        self.metrics = np.memmap(os.path.join(directory, "metrics.f32"), dtype="<f4", mode="r").reshape(-1, NUM_METRICS)
+        self.hidden = np.memmap(os.path.join(directory, "hidden.f32"), dtype="<f4", mode="r").reshape(-1, self.d)
+        with open(os.path.join(directory, "index.jsonl")) as f:
+            self.rows = [json.loads(line) for line in f if line.strip()]
+
+    def documents(self, keep):
+        """Unique (feature, label) documents among index rows where keep(row)."""
+        seen, docs = set(), []
+        for r in self.rows:
+            key = (r["feature"], r["label"])
+            if keep(r) and key not in seen and r["tokens"] > 0:
+                seen.add(key)
+                docs.append(r)
+        return docs
+
+    def batch(self, docs):
+        T = max(r["tokens"] for r in docs)
+        B = len(docs)
+        m = np.zeros((B, T, NUM_METRICS), np.float32)
+        h = np.zeros((B, T + 1, self.d), np.float32)
+        mask = np.zeros((B, T), np.float32)
+        for b, r in enumerate(docs):
+            n = r["tokens"]
+            m[b, :n] = self.metrics[r["metrics_offset"]:r["metrics_offset"] + n]
+            h[b, :n + 1] = self.hidden[r["hidden_offset"]:r["hidden_offset"] + n + 1]
+            mask[b, :n] = 1
+        y = torch.tensor([float(r["label"]) for r in docs])
+        return torch.from_numpy(m), torch.from_numpy(h), torch.from_numpy(mask), y
+
+
+def auroc(scores, labels):
+    """AUROC with ties counted one half (Mann-Whitney with mid-ranks)."""
+    scores, labels = np.asarray(scores, float), np.asarray(labels, int)
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    s = scores[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and s[j + 1] == s[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    pos = labels == 1
+    n1, n0 = pos.sum(), (~pos).sum()
+    return float((ranks[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)) if n1 and n0 else float("nan")
+
+
+def batches(docs, size, rng=None):
+    docs = sorted(docs, key=lambda r: r["tokens"])          # length buckets keep padding low
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    if rng is not None:
+        rng.shuffle(chunks)
+    return chunks
+
+
+@torch.no_grad()
+def predict(model, cache, docs, size=64):
+    model.eval()
+    out = []
+    for chunk in batches(docs, size):
+        m, h, mask, y = cache.batch(chunk)
+        logit, _ = model(m, h, mask)
+        out += list(zip(torch.sigmoid(logit).tolist(), y.tolist()))
+    return [p for p, _ in out], [int(y) for _, y in out]
+
+
+def train(cache, train_docs, val_docs, args, log):
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    sample = cache.batch(train_docs[: min(len(train_docs), 512)])
+    real = sample[2].bool()
+    mean = sample[0][real].mean(0)
+    std = sample[0][real].std(0).clamp_min(1e-3)
+    model = Pawn(cache.d, width=args.width, metric_mean=mean, metric_std=std)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * math.ceil(len(train_docs) / args.batch)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + math.cos(math.pi * min(s, steps) / steps)))
+    step, start = 0, time.time()
+    for epoch in range(args.epochs):
+        model.train()
+        total = 0.0
+        for chunk in batches(train_docs, args.batch, rng):
+            m, h, mask, y = cache.batch(chunk)
+            logit, _ = model(m, h, mask, token_dropout=0.15)
+            target = y * (1 - args.smoothing) + args.smoothing / 2
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, target)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            total += loss.item() * len(chunk)
+        p, y = predict(model, cache, val_docs) if val_docs else ([], [])
+        log(f"epoch {epoch + 1}/{args.epochs} loss {total / len(train_docs):.4f} val_auroc "
+            f"{auroc(p, y) if p else float('nan'):.4f} elapsed {time.time() - start:.0f}s")
+    return model
+
+
+FIXTURE_TEXTS = [
+    "The council approved the new budget on Tuesday.",
+    "I think the answer depends on what you mean by fresh.",
+    "Scientists have discovered a new species of frog in the rainforest.",
+    "Once upon a time, a small robot dreamed of the sea.",
+]
+
+
+def write_fixture(model, scoring_dir, out_path):
+    """Torch outputs of the trained head on features computed by onnxruntime from the scoring graph: the Java
+    PawnHead must reproduce them from the Java scorer's features (single-window texts)."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+    with open(os.path.join(scoring_dir, "model.json")) as f:
+        manifest = json.load(f)
+    tok = Tokenizer.from_file(os.path.join(scoring_dir, "tokenizer.json"))
+    sess = ort.InferenceSession(os.path.join(scoring_dir, "model.onnx"), providers=["CPUExecutionProvider"])
+    cases = []
+    model.eval()
+    for text in FIXTURE_TEXTS:
+        ids = tok.encode(text).ids
+        if len(ids) + 1 > manifest["context_length"]:
+            raise SystemExit(f"fixture text too long for one window: {text!r}")
+        x = np.array([[manifest["bos_token_id"]] + ids], dtype=np.int64)
+        out = dict(zip([o.name for o in sess.get_outputs()],
+                       sess.run(None, {"input_ids": x, "attention_mask": np.ones_like(x),
+                                       "clip_nats": np.array([manifest["clip_nats"]], dtype=np.float32)})))
+        metrics = np.stack([out["token_logprob"][0], out["entropy"][0], out["max_logprob"][0],
+                            out["rank_fraction"][0], out["top_p_mass"][0]], axis=-1)[None]
+        with torch.no_grad():
+            logit, weights = model(torch.from_numpy(metrics), torch.from_numpy(out["hidden_states"]),
+                                   torch.ones(1, len(ids)))
+        cases.append({"text": text, "tokens": len(ids), "probability": float(torch.sigmoid(logit)[0]),
+                      "token_weights": [float(w) for w in weights[0]]})
+    with open(out_path, "w") as f:
+        json.dump({"description": "torch PAWN outputs on onnxruntime features of the scoring graph in "
+                   + os.path.relpath(scoring_dir, os.path.dirname(HERE)), "cases": cases}, f, indent=1)
+
+
+def in_group(row, group):
+    kind, name = group.split(":", 1)
+    return row["domain"] == name if kind == "domain" else (row["label"] == 1 and row["generator"] == name)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--features", default=os.path.join(HERE, "work", "features"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "models", "default"))
+    ap.add_argument("--width", type=int, default=128)
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--smoothing", type=float, default=0.2)
+    ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--holdout", default=None, help="generator:NAME or domain:NAME")
+    ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
+    ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
+    ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
+    args = ap.parse_args()
+    torch.set_num_threads(os.cpu_count())
+    cache = Cache(args.features)
+    log = lambda line: print(line, flush=True)  # noqa: E731
+
+    if args.holdout:
+        group = args.holdout
+        sources = {r["source"] for r in cache.rows if in_group(r, group)}
+        train_docs = cache.documents(lambda r: r["split"] == "train" and not in_group(r, group)
+                                     and not (group.startswith("generator") and r["label"] == 0 and r["source"] in sources))
+        test_docs = cache.documents(lambda r: r["split"] == "test" and (in_group(r, group) or (
+            group.startswith("generator") and r["label"] == 0 and r["source"] in sources)))
+        model = train(cache, train_docs, [], args, log)
+        p, y = predict(model, cache, test_docs)
+        result = {"holdout": group, "train_docs": len(train_docs), "test_machine": int(sum(y)),
+                  "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "epochs": args.epochs, "width": args.width}
+        log(json.dumps(result))
+        with open(args.results, "a") as f:
+            f.write(json.dumps(result) + "\n")
+        return
+
+    train_docs = cache.documents(lambda r: r["split"] == "train")
+    val_docs = cache.documents(lambda r: r["split"] == "calibration")
+    log(f"train {len(train_docs)} docs, validation {len(val_docs)} docs, hidden {cache.d}, width {args.width}")
+    model = train(cache, train_docs, val_docs, args, log).eval()
+    p, y = predict(model, cache, val_docs)
+    os.makedirs(args.out, exist_ok=True)
+    path = os.path.join(args.out, "pawn.onnx")
+    m, h, mask, _ = cache.batch(train_docs[:2])
+    axes = {"metrics": {0: "batch", 1: "time"}, "hidden": {0: "batch", 1: "time_plus_1"}, "mask": {0: "batch", 1: "time"},
+            "probability": {0: "batch"}, "token_weights": {0: "batch", 1: "time"}}
+    torch.onnx.export(PawnExport(model), (m, h, mask), path, input_names=["metrics", "hidden", "mask"],
+                      output_names=["probability", "token_weights"], dynamic_axes=axes, opset_version=17)
+    with open(path, "rb") as f:
+        sha = hashlib.sha256(f.read()).hexdigest()
+    card = {"name": "pawn", "file": "pawn.onnx", "sha256": sha, "backbone": cache.meta["model"],
+            "width": args.width, "gates": args.width, "features": args.width, "max_len": 512,
+            "inputs": {"metrics": "[B,T,5] float32: token_logprob, entropy, max_logprob, rank_fraction, top_p_mass",
+                       "hidden": "[B,T+1,d] float32: last hidden states, row 0 = BOS position",
+                       "mask": "[B,T] float32: 1 real token, 0 padding"},
+            "outputs": {"probability": "[B] P(machine)", "token_weights": "[B,T] gate softmax weight, mean over gates"},
+            "recipe": {"optimizer": "AdamW", "lr": args.lr, "weight_decay": 0.01, "grad_clip": 1.0,
+                       "label_smoothing": args.smoothing, "token_dropout": 0.15, "epochs": args.epochs,
+                       "batch": args.batch, "schedule": "cosine", "seed": args.seed},
+            "train_docs": len(train_docs), "validation_docs": len(val_docs), "validation_auroc": auroc(p, y),
+            "parameters": sum(x.numel() for x in model.parameters())}
+    with open(os.path.join(args.out, "pawn.json"), "w") as f:
+        json.dump(card, f, indent=2)
+    log(f"wrote {path} ({os.path.getsize(path)} bytes), validation AUROC {card['validation_auroc']:.4f}")
+    if args.fixture:
+        write_fixture(model, args.scoring_model or args.out, args.fixture)
+        log(f"wrote {args.fixture}")
+
+
+if __name__ == "__main__":
+    main()
