@@ -1,0 +1,113 @@
+package io.textprovenance.service.problem;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.textprovenance.scoring.ScorerOverloadedException;
+import io.textprovenance.scoring.ScoringException;
+import io.textprovenance.service.resilience.ScorerTimeoutException;
+import io.textprovenance.service.verdict.DocumentTooLargeException;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error as RFC 9457 problem+json, with a type, a title and a detail a caller can act on; never a
+ * stack trace or an internal class name. Server-side failures are logged here, once.
+ */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "30";
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed request body",
+                "the body is not valid JSON of the expected shape ({\"id\": string, \"text\": string, \"explain\": boolean})",
+                null);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badInput(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-document", "Invalid document", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(DocumentTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(DocumentTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "document-too-large", "Document too large", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "send Content-Type: application/json", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such endpoint", null);
+    }
+
+    @ExceptionHandler(RequestNotPermitted.class)
+    ResponseEntity<ProblemDetail> rateLimited(RequestNotPermitted e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "the REST rate limit is reached; retry in a second", "1");
+    }
+
+    @ExceptionHandler({CallNotPermittedException.class, ScorerOverloadedException.class, BulkheadFullException.class,
+            ScorerTimeoutException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        String detail = e instanceof CallNotPermittedException
+                ? "the scorer's circuit breaker is open after repeated failures; retry later"
+                : e instanceof ScorerTimeoutException ? "scoring timed out; retry later"
+                : "the scorer is at capacity; retry later";
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "scorer-unavailable", "Scorer unavailable", detail,
+                RETRY_AFTER_SECONDS);
+    }
+
+    @ExceptionHandler({ScoringException.class, RuntimeException.class})
+    ResponseEntity<ProblemDetail> internal(RuntimeException e) {
+        log.error("request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request failed on the server; it has been logged", null);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title, String detail,
+                                                         String retryAfter) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://textprovenance.io/problems/" + type));
+        problem.setTitle(title);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return response.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,66 @@
+package io.textprovenance.service.resilience;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.Scorer;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The scorer behind its guards: the caller's channel bulkhead, then the shared circuit breaker, then the
+ * time limiter. Bad input ({@link IllegalArgumentException}) passes through and does not count as a
+ * failure of the scorer.
+ */
+public final class GuardedScorer {
+
+    private final Scorer scorer;
+    private final CircuitBreaker circuitBreaker;
+    private final TimeLimiter timeLimiter;
+    private final Map<Channel, Bulkhead> bulkheads;
+    private final ExecutorService executor;
+
+    GuardedScorer(Scorer scorer, CircuitBreaker circuitBreaker, TimeLimiter timeLimiter, Map<Channel, Bulkhead> bulkheads,
+                  ExecutorService executor) {
+        this.scorer = scorer;
+        this.circuitBreaker = circuitBreaker;
+        this.timeLimiter = timeLimiter;
+        this.bulkheads = Map.copyOf(bulkheads);
+        this.executor = executor;
+    }
+
+    /**
+     * @throws io.github.resilience4j.circuitbreaker.CallNotPermittedException when the circuit is open
+     * @throws io.github.resilience4j.bulkhead.BulkheadFullException when the channel has too many calls in flight
+     * @throws java.util.concurrent.TimeoutException wrapped in {@link ScorerTimeoutException} on timeout
+     */
+    public ScoredText score(Channel channel, String text, boolean withHiddenStates) {
+        return bulkheads.get(channel).executeSupplier(() -> circuitBreaker.executeSupplier(() -> {
+            try {
+                return timeLimiter.executeFutureSupplier(
+                        () -> CompletableFuture.supplyAsync(() -> scorer.score(text, withHiddenStates), executor));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new ScorerTimeoutException("scoring took longer than " + timeLimiter.getTimeLimiterConfig()
+                        .getTimeoutDuration(), e);
+            } catch (CompletionException | ExecutionException e) {
+                throw unwrap(e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    private static RuntimeException unwrap(Exception e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+}

@@ -1,0 +1,32 @@
+package io.textprovenance.service.resilience;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * detector.resilience.*: the guards around the scorer.
+ *
+ * @param timeout              longest scoring call before it counts as failed
+ * @param failureRateThreshold percent of failed calls (of the last {@code slidingWindow}) that opens the circuit
+ * @param slidingWindow        calls the failure rate is computed over
+ * @param openDuration         how long the circuit stays open before a trial call
+ * @param restConcurrency      scoring calls REST may have in flight (its bulkhead)
+ * @param kafkaConcurrency     scoring calls the Kafka listeners may have in flight (their bulkhead)
+ * @param restRequestsPerSecond REST requests admitted per second (rate limiter), beyond which 429
+ */
+@Validated
+@ConfigurationProperties("detector.resilience")
+public record ResilienceProperties(@NotNull @DefaultValue("60s") Duration timeout,
+                                   @DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+                                   @Min(2) @DefaultValue("20") int slidingWindow,
+                                   @NotNull @DefaultValue("30s") Duration openDuration,
+                                   @Min(1) @DefaultValue("16") int restConcurrency,
+                                   @Min(1) @DefaultValue("16") int kafkaConcurrency,
+                                   @Min(1) @DefaultValue("50") int restRequestsPerSecond) {
+}

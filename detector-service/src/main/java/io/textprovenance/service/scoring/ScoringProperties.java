@@ -1,0 +1,33 @@
+package io.textprovenance.service.scoring;
+
+import io.textprovenance.scoring.ExecutionDevice;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * detector.scoring.*: where the model is and how it runs.
+ *
+ * @param modelDir         model directory (model.json, model.onnx, tokenizer.json; optional pawn.onnx,
+ *                         calibration.json)
+ * @param device           cpu, auto (CUDA when present) or cuda
+ * @param intraOpThreads   threads per model call, 0 = all cores
+ * @param maxBatchTokens   padded tokens per model call
+ * @param maxWait          how long a window waits for company
+ * @param maxQueuedWindows back-pressure limit
+ * @param workers          threads calling the model
+ */
+@Validated
+@ConfigurationProperties("detector.scoring")
+public record ScoringProperties(@NotNull @DefaultValue("models/default") Path modelDir,
+                                @NotNull @DefaultValue("auto") ExecutionDevice device,
+                                @Min(0) @DefaultValue("0") int intraOpThreads,
+                                @Min(64) @DefaultValue("8192") int maxBatchTokens,
+                                @NotNull @DefaultValue("5ms") Duration maxWait,
+                                @Min(1) @DefaultValue("4096") int maxQueuedWindows,
+                                @Min(1) @DefaultValue("1") int workers) {
+}

@@ -1,0 +1,9 @@
+package io.textprovenance.service.verdict;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+
+/** Several documents; at most detector.verdict.max-batch. */
+public record BatchRequest(@NotEmpty(message = "documents must not be empty") List<@Valid VerdictRequest> documents) {
+}

@@ -1,0 +1,48 @@
+package io.textprovenance.service.verdict;
+
+import java.util.List;
+
+/**
+ * The answer for one document.
+ *
+ * @param id                 the caller's id (or one generated)
+ * @param label              machine, human or uncertain
+ * @param policy             the policy that produced the label: "pawn", "zero-shot" or "too-short"
+ * @param reason             one sentence on why
+ * @param machineProbability P(machine) from PAWN, null when the model has no PAWN head
+ * @param zeroShot           liketropy, Fast-DetectGPT criterion, ... with calibrated p-values
+ * @param provenance         the provenance test of H0 "sampled from this model at temperature 1"
+ * @param tokens             what was scored
+ * @param model              which model answered
+ * @param timings            where the time went
+ * @param evidence           per-token evidence, only with explain=true
+ */
+public record Verdict(String id, String label, String policy, String reason, Double machineProbability,
+                      List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
+                      Timings timings, List<TokenEvidence> evidence) {
+
+    /** A zero-shot score; pValue is its conformal p-value among human reference texts, null if uncalibrated. */
+    public record ZeroShotScore(String name, double score, Double pValue) {
+    }
+
+    /** One provenance test (docs/statistics.md). */
+    public record Provenance(String test, String alternative, double statistic, double threshold, double alpha,
+                             double pValue, boolean rejected) {
+    }
+
+    /** Tokens scored and whether overlapping windows were needed; PAWN reads at most its first 512. */
+    public record Tokens(int scored, boolean windowed, int windows) {
+    }
+
+    /** The model: name, version, sha256 prefix, and whether PAWN and calibration are present. */
+    public record ModelInfo(String name, String version, String sha256, boolean pawn, boolean calibrated) {
+    }
+
+    /** Milliseconds spent scoring and in total. */
+    public record Timings(long scoringMillis, long totalMillis) {
+    }
+
+    /** One token's evidence: its text and offsets, log-probability, entropy and PAWN weight (if any). */
+    public record TokenEvidence(String text, int start, int end, double logProb, double entropy, Double pawnWeight) {
+    }
+}

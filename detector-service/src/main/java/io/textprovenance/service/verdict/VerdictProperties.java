@@ -1,0 +1,36 @@
+package io.textprovenance.service.verdict;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * detector.verdict.*: the verdict policy and request limits (see docs/verdict.md).
+ *
+ * @param alpha              level of the provenance test reported with each verdict
+ * @param minTokens          below this many tokens the label is "uncertain" (too short to judge)
+ * @param machinePValue      zero-shot policy: "machine" when the Fast-DetectGPT criterion's calibrated
+ *                           p-value against human text is at most this (the target false-positive rate)
+ * @param humanPValue        zero-shot policy: "human" when that p-value is above this; "uncertain" between
+ * @param pawnMachine        PAWN policy: "machine" when P(machine) is at least this
+ * @param pawnHuman          PAWN policy: "human" when P(machine) is below this; "uncertain" between
+ * @param maxDocumentSize    largest document (UTF-8 bytes) accepted; larger gets 413 or a dead letter
+ * @param maxBatch           most documents in one batch request
+ */
+@Validated
+@ConfigurationProperties("detector.verdict")
+public record VerdictProperties(@DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.05") double alpha,
+                                @Min(1) @DefaultValue("32") int minTokens,
+                                @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double machinePValue,
+                                @DecimalMin("0.0001") @DecimalMax("1") @DefaultValue("0.2") double humanPValue,
+                                @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double pawnMachine,
+                                @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double pawnHuman,
+                                @NotNull @DefaultValue("1MB") DataSize maxDocumentSize,
+                                @Min(1) @Max(1000) @DefaultValue("32") int maxBatch) {
+}

@@ -1,0 +1,126 @@
+package io.textprovenance.service.verdict;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.textprovenance.pawn.PawnResult;
+import io.textprovenance.scoring.ModelManifest;
+import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.TokenMetrics;
+import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.service.resilience.Channel;
+import io.textprovenance.service.resilience.GuardedScorer;
+import io.textprovenance.service.scoring.CalibrationTable;
+import io.textprovenance.service.scoring.PawnHeadHolder;
+import io.textprovenance.stats.Alternative;
+import io.textprovenance.stats.TestResult;
+import io.textprovenance.stats.TokenSeries;
+import io.textprovenance.stats.inference.VarianceAdaptiveTest;
+import io.textprovenance.stats.score.DetectionScores;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Turns one document into a {@link Verdict}: size check, guarded scoring, scores, test, policy. */
+@Service
+public class VerdictService {
+
+    private final GuardedScorer scorer;
+    private final ModelManifest manifest;
+    private final PawnHeadHolder pawn;
+    private final CalibrationTable calibration;
+    private final VerdictPolicy policy;
+    private final VerdictProperties properties;
+    private final MeterRegistry meters;
+    private final Counter tokensCounter;
+    private final DistributionSummary documentTokens;
+
+    VerdictService(GuardedScorer scorer, OnnxScorer onnxScorer, PawnHeadHolder pawn, CalibrationTable calibration,
+                   VerdictProperties properties, MeterRegistry meters) {
+        this.scorer = scorer;
+        this.manifest = onnxScorer.manifest();
+        this.pawn = pawn;
+        this.calibration = calibration;
+        this.policy = new VerdictPolicy(properties);
+        this.properties = properties;
+        this.meters = meters;
+        this.tokensCounter = Counter.builder("detector.tokens.scored").description("tokens scored").register(meters);
+        this.documentTokens = DistributionSummary.builder("detector.document.tokens").publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Rejects what no verdict can be given for, before any scoring: empty or oversized text. */
+    public void validate(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("text is empty");
+        }
+        long bytes = utf8Length(text);
+        if (bytes > properties.maxDocumentSize().toBytes()) {
+            throw new DocumentTooLargeException("document is " + bytes + " bytes; the limit is "
+                    + properties.maxDocumentSize().toBytes() + " bytes (detector.verdict.max-document-size)");
+        }
+    }
+
+    public Verdict judge(Channel channel, String id, String text, boolean explain) {
+        long start = System.nanoTime();
+        validate(text);
+        boolean withPawn = pawn.head().isPresent();
+        ScoredText scored = scorer.score(channel, text, withPawn);
+        long scoredAt = System.nanoTime();
+        if (scored.tokensScored() == 0) {
+            throw new IllegalArgumentException("text has no tokens to score");
+        }
+        tokensCounter.increment(scored.tokensScored());
+        documentTokens.record(scored.tokensScored());
+        TokenSeries series = scored.toTokenSeries();
+        DetectionScores detection = DetectionScores.of(series);
+        List<Verdict.ZeroShotScore> zeroShot = List.of(
+                zeroShot("liketropy", detection.liketropy()),
+                zeroShot("fast-detectgpt", detection.fastDetectGpt()),
+                zeroShot("log-likelihood", detection.meanLogLikelihood()),
+                zeroShot("log-rank", detection.logRankScore()));
+        TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
+        Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
+        VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(),
+                pawnResult.map(PawnResult::probability), zeroShot.get(1).pValue());
+        String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        long end = System.nanoTime();
+        Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
+                .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
+        meters.counter("detector.verdicts", "label", decision.label(), "channel", channel.name().toLowerCase()).increment();
+        return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(),
+                pawnResult.map(PawnResult::probability).orElse(null), zeroShot,
+                new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
+                        test.threshold(), test.alpha(), test.pValue(), test.rejected()),
+                new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows()),
+                new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
+                        !calibration.isEmpty()),
+                new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
+                explain ? evidence(text, scored, pawnResult) : null);
+    }
+
+    private Verdict.ZeroShotScore zeroShot(String name, double score) {
+        OptionalDouble p = calibration.pValue(name, score);
+        return new Verdict.ZeroShotScore(name, score, p.isPresent() ? p.getAsDouble() : null);
+    }
+
+    private static List<Verdict.TokenEvidence> evidence(String text, ScoredText scored, Optional<PawnResult> pawn) {
+        float[] weights = pawn.map(PawnResult::tokenWeights).orElse(new float[0]);
+        List<Verdict.TokenEvidence> evidence = new ArrayList<>(scored.tokensScored());
+        for (int i = 0; i < scored.tokensScored(); i++) {
+            TokenMetrics token = scored.tokens().get(i);
+            evidence.add(new Verdict.TokenEvidence(text.substring(token.start(), token.end()), token.start(), token.end(),
+                    token.logProb(), token.entropy(), i < weights.length ? (double) weights[i] : null));
+        }
+        return evidence;
+    }
+
+    static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
