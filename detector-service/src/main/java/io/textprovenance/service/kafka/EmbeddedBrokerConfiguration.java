@@ -25,7 +25,7 @@ class EmbeddedBrokerConfiguration {
     EmbeddedKafkaBroker embeddedKafkaBroker(IngestProperties properties) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, properties.partitions(), properties.documents(),
                 properties.verdicts(), properties.deadLetter());
-        broker.kafkaPorts(0);
+        broker.kafkaPorts(properties.embeddedPort());
         broker.afterPropertiesSet();
         return broker;
     }
