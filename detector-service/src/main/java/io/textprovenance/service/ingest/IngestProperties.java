@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetter  where invalid records go, with headers naming the reason and their origin
  * @param concurrency listener threads (at most the partitions of the input topic are useful)
  * @param partitions  partitions of the topics the service creates when missing
- * @param embeddedPort port of the in-process broker of the local profile (0 = any free port)
  */
 @Validated
 @ConfigurationProperties("detector.kafka")
@@ -24,6 +23,5 @@ public record IngestProperties(@DefaultValue("true") boolean enabled,
                                @NotBlank @DefaultValue("verdicts") String verdicts,
                                @NotBlank @DefaultValue("documents.DLT") String deadLetter,
                                @Min(1) @DefaultValue("1") int concurrency,
-                               @Min(1) @DefaultValue("3") int partitions,
-                               @Min(0) @DefaultValue("9092") int embeddedPort) {
+                               @Min(1) @DefaultValue("3") int partitions) {
 }

@@ -2,6 +2,8 @@ package io.textprovenance.service.kafka;
 
 import io.textprovenance.service.ingest.IngestProperties;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +23,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 @ConditionalOnProperty(name = "spring.kafka.bootstrap-servers", matchIfMissing = true, havingValue = "embedded")
 class EmbeddedBrokerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
+
     @Bean(destroyMethod = "destroy")
     EmbeddedKafkaBroker embeddedKafkaBroker(IngestProperties properties) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, properties.partitions(), properties.documents(),
                 properties.verdicts(), properties.deadLetter());
-        broker.kafkaPorts(properties.embeddedPort());
-        broker.afterPropertiesSet();
+        broker.afterPropertiesSet();   // the KRaft test kit picks a free port; kafkaPorts(...) is not honoured
+        log.info("Embedded Kafka broker listening at {} (topics {}, {}, {})", broker.getBrokersAsString(),
+                properties.documents(), properties.verdicts(), properties.deadLetter());
         return broker;
     }
 
