@@ -1,5 +1,8 @@
 package io.textprovenance.service.scoring;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.BatchingSettings;
@@ -17,10 +20,15 @@ import org.springframework.context.annotation.Configuration;
 class ScoringConfiguration {
 
     @Bean
-    OnnxScorer scorer(ScoringProperties properties) {
-        return OnnxScorer.open(new ScorerSettings(properties.modelDir(), properties.device(), properties.intraOpThreads(),
-                new BatchingSettings(properties.maxBatchTokens(), properties.maxWait(), properties.maxQueuedWindows(),
-                        32, properties.workers())));
+    OnnxScorer scorer(ScoringProperties properties, MeterRegistry meters) {
+        OnnxScorer scorer = OnnxScorer.open(new ScorerSettings(properties.modelDir(), properties.device(),
+                properties.intraOpThreads(), new BatchingSettings(properties.maxBatchTokens(), properties.maxWait(),
+                        properties.maxQueuedWindows(), 32, properties.workers())));
+        DistributionSummary batchSizes = DistributionSummary.builder("detector.batch.size")
+                .description("windows per model call").publishPercentileHistogram().register(meters);
+        scorer.batcher().onBatch(batchSizes::record);
+        Gauge.builder("detector.scorer.queued.windows", scorer.batcher(), b -> b.queuedWindows()).register(meters);
+        return scorer;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Groups the windows of concurrent callers into model calls.
@@ -34,6 +35,7 @@ public final class DynamicBatcher implements AutoCloseable {
     private final ExecutorService workers;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong windowsRun = new AtomicLong();
+    private volatile IntConsumer batchObserver = size -> { };
 
     public DynamicBatcher(ModelRunner runner, BatchingSettings settings) {
         this.runner = runner;
@@ -73,6 +75,11 @@ public final class DynamicBatcher implements AutoCloseable {
             queue.add(job);
         }
         return futures;
+    }
+
+    /** Called with the size of every batch run, e.g. to feed a metrics histogram. */
+    public void onBatch(IntConsumer observer) {
+        this.batchObserver = java.util.Objects.requireNonNull(observer);
     }
 
     /** Windows waiting now. */
@@ -170,6 +177,7 @@ public final class DynamicBatcher implements AutoCloseable {
             List<WindowResult> results = runner.run(batch.stream().map(Job::window).toList(), withHidden);
             batches.incrementAndGet();
             windowsRun.addAndGet(batch.size());
+            batchObserver.accept(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }

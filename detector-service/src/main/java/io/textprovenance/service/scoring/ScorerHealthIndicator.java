@@ -1,0 +1,37 @@
+package io.textprovenance.service.scoring;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.textprovenance.scoring.onnx.OnnxScorer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * "scorer" health: the model is loaded (the bean exists only then), its queue, and the circuit breaker.
+ * DOWN while the circuit is open, so a pod whose scorer keeps failing leaves the Service's endpoints.
+ */
+@Component("scorer")
+class ScorerHealthIndicator implements HealthIndicator {
+
+    private final OnnxScorer scorer;
+    private final CircuitBreaker circuitBreaker;
+
+    ScorerHealthIndicator(OnnxScorer scorer, CircuitBreakerRegistry circuitBreakers) {
+        this.scorer = scorer;
+        this.circuitBreaker = circuitBreakers.circuitBreaker("scorer");
+    }
+
+    @Override
+    public Health health() {
+        CircuitBreaker.State state = circuitBreaker.getState();
+        Health.Builder health = state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
+                ? Health.down() : Health.up();
+        return health.withDetail("model", scorer.manifest().name() + " " + scorer.manifest().version())
+                .withDetail("sha256", scorer.manifest().shortSha())
+                .withDetail("device", scorer.device())
+                .withDetail("queuedWindows", scorer.batcher().queuedWindows())
+                .withDetail("circuitBreaker", state.name())
+                .build();
+    }
+}
