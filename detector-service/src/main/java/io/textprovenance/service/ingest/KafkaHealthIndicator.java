@@ -9,7 +9,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** "kafka" health: the cluster answers within 3 s (only when the pipeline is enabled). */
-@Component("kafka")
+@Component("kafkaHealthIndicator")
 class KafkaHealthIndicator implements HealthIndicator {
 
     private final KafkaAdmin admin;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * "scorer" health: the model is loaded (the bean exists only then), its queue, and the circuit breaker.
  * DOWN while the circuit is open, so a pod whose scorer keeps failing leaves the Service's endpoints.
  */
-@Component("scorer")
+@Component("scorerHealthIndicator")
 class ScorerHealthIndicator implements HealthIndicator {
 
     private final OnnxScorer scorer;

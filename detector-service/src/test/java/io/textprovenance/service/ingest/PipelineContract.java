@@ -98,6 +98,43 @@ abstract class PipelineContract {
         assertThat(header(find(deadLetters, run + "-not-utf8"), DeadLetterHeaders.REASON)).contains("UTF-8");
     }
 
+    /** Sends {@code count} valid documents keyed {@code run-i}. */
+    void send(String run, int count) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (int i = 0; i < count; i++) {
+                String id = run + "-" + i;
+                producer.send(new ProducerRecord<>("documents", id,
+                        ("{\"id\": \"" + id + "\", \"text\": \"" + TEXT + "\"}").getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Verdict keys starting with {@code run}, polled until {@code expected} arrived or the time is up. */
+    List<String> collect(String run, Duration within, int expected) {
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "collect-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of("verdicts"));
+            long end = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < end && keys.size() < expected) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (record.key() != null && record.key().startsWith(run)) {
+                        keys.add(record.key());
+                    }
+                });
+            }
+        }
+        return keys;
+    }
+
     private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, String key) {
         return records.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
     }
