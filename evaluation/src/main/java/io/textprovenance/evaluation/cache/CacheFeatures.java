@@ -46,15 +46,17 @@ import java.util.Map;
 public final class CacheFeatures {
 
     static final String USAGE = "cache-features --data DIR --out DIR [--model models/default] [--max-tokens 512]"
-            + " [--seed 2025]";
+            + " [--seed 2025] [--max-pairs-per-file N]";
     static final List<String> METRICS = List.of("token_logprob", "entropy", "max_logprob", "rank_fraction",
             "top_p_mass");
 
     public static void main(String[] args) throws IOException {
-        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed");
+        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "max-pairs-per-file");
         Path out = arguments.path("out", "training/work/features");
         int maxTokens = arguments.integer("max-tokens", 512);
-        List<LabeledText> texts = DetectionData.readDirectory(arguments.path("data", "../shared/data/detection"));
+        List<LabeledText> texts = DetectionData.samplePairs(
+                DetectionData.readDirectory(arguments.path("data", "../shared/data/detection")),
+                arguments.integer("max-pairs-per-file", 0), arguments.integer("seed", 2025));
         DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();

@@ -52,6 +52,30 @@ public final class DetectionData {
         return texts;
     }
 
+    /**
+     * A seeded subset: at most {@code maxPairs} pairs (human and machine text of the same index) per file,
+     * for runs that cannot afford every text. {@code maxPairs} &lt;= 0 keeps everything.
+     */
+    public static List<LabeledText> samplePairs(List<LabeledText> texts, int maxPairs, long seed) {
+        if (maxPairs <= 0) {
+            return texts;
+        }
+        java.util.Map<String, java.util.Set<Integer>> kept = new java.util.HashMap<>();
+        java.util.Map<String, List<Integer>> pairsByFile = new java.util.LinkedHashMap<>();
+        for (LabeledText text : texts) {
+            List<Integer> pairs = pairsByFile.computeIfAbsent(text.source(), k -> new ArrayList<>());
+            if (!pairs.contains(text.pair())) {
+                pairs.add(text.pair());
+            }
+        }
+        pairsByFile.forEach((file, pairs) -> {
+            List<Integer> shuffled = new ArrayList<>(pairs);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(seed ^ file.hashCode()));
+            kept.put(file, new java.util.HashSet<>(shuffled.subList(0, Math.min(maxPairs, shuffled.size()))));
+        });
+        return texts.stream().filter(t -> kept.get(t.source()).contains(t.pair())).toList();
+    }
+
     static List<LabeledText> readPairs(Path file, String relative) throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
         if (root == null || !root.has("original") || !root.has("sampled")) {

@@ -35,6 +35,25 @@ class DetectionDataTests {
     }
 
     @Test
+    void shouldSampleWholePairsPerFileReproducibly() throws IOException {
+        StringBuilder human = new StringBuilder();
+        StringBuilder machine = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            human.append(i == 0 ? "" : ",").append("\"h").append(i).append('"');
+            machine.append(i == 0 ? "" : ",").append("\"m").append(i).append('"');
+        }
+        Files.writeString(directory.resolve("a_gen.raw_data.json"),
+                "{\"original\": [" + human + "], \"sampled\": [" + machine + "]}");
+        List<LabeledText> all = DetectionData.readDirectory(directory);
+        List<LabeledText> sample = DetectionData.samplePairs(all, 10, 3);
+        assertThat(sample).hasSize(20);
+        assertThat(sample.stream().filter(LabeledText::machine).map(LabeledText::pair))
+                .containsExactlyInAnyOrderElementsOf(sample.stream().filter(t -> !t.machine()).map(LabeledText::pair).toList());
+        assertThat(DetectionData.samplePairs(all, 10, 3)).isEqualTo(sample);
+        assertThat(DetectionData.samplePairs(all, 0, 3)).isEqualTo(all);
+    }
+
+    @Test
     void shouldNameTheFileAndLineOfABadRecord() throws IOException {
         Files.writeString(directory.resolve("bad.jsonl"), "{\"text\": \"x\", \"label\": \"robot\"}\n");
         assertThatThrownBy(() -> DetectionData.readDirectory(directory)).isInstanceOf(IllegalArgumentException.class)
