@@ -14,9 +14,6 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -65,7 +62,7 @@ public final class PawnHead implements AutoCloseable {
             throw new IllegalStateException("cannot read " + card + ": " + e.getMessage(), e);
         }
         String expected = json.path("sha256").asText();
-        String actual = sha256(model);
+        String actual = ModelManifest.digest(model);
         if (!actual.equalsIgnoreCase(expected)) {
             throw new IllegalStateException("sha256 of " + model.toAbsolutePath() + " is " + actual + " but pawn.json says "
                     + expected);
@@ -148,14 +145,6 @@ public final class PawnHead implements AutoCloseable {
         } finally {
             options.close();
             environment.close();
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + file + ": " + e.getMessage(), e);
         }
     }
 }

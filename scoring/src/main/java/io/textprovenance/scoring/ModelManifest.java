@@ -115,7 +115,8 @@ public record ModelManifest(Path directory, String name, String version, ModelFo
         });
     }
 
-    static String digest(Path path) {
+    /** The lowercase hex sha256 of a file. */
+    public static String digest(Path path) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

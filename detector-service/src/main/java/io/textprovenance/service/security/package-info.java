@@ -1,0 +1,2 @@
+/** API-key authentication on /v1/**, off in the local profile. */
+package io.textprovenance.service.security;
