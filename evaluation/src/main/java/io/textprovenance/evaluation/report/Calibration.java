@@ -1,0 +1,69 @@
+package io.textprovenance.evaluation.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.textprovenance.stats.calibration.ReferenceScores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Thresholds for the service's verdict: for each score, the conformal threshold at the target FPR from
+ * the calibration split's human texts (each once), the sorted reference scores for p-values, and what
+ * the threshold does on the test split it was not calibrated on.
+ */
+record Calibration(String model, double targetFpr, Map<String, Map<String, Object>> scores) {
+
+    static Calibration of(List<ScoredDocument> documents, double targetFpr, String model) {
+        List<ScoredDocument> calibration = EvaluationReport.dedupeHumans(
+                documents.stream().filter(d -> d.split().equals("calibration")).toList());
+        List<ScoredDocument> test = EvaluationReport.dedupeHumans(
+                documents.stream().filter(d -> d.split().equals("test")).toList());
+        Set<String> detectors = new LinkedHashSet<>();
+        documents.forEach(d -> detectors.addAll(d.scores().keySet()));
+        Map<String, Map<String, Object>> scores = new LinkedHashMap<>();
+        for (String detector : detectors) {
+            double[] human = values(calibration, detector, false);
+            ReferenceScores reference = ReferenceScores.of(human);
+            double threshold = reference.conformalThreshold(targetFpr);
+            double[] testHuman = values(test, detector, false);
+            double[] testMachine = values(test, detector, true);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("threshold", threshold);
+            entry.put("rule", "machine when score > threshold (conformal p-value <= target FPR)");
+            entry.put("calibration_human_texts", human.length);
+            entry.put("test_human_texts", testHuman.length);
+            entry.put("test_fpr", fractionAbove(testHuman, threshold));
+            entry.put("test_machine_texts", testMachine.length);
+            entry.put("test_tpr", fractionAbove(testMachine, threshold));
+            double[] sorted = human.clone();
+            Arrays.sort(sorted);
+            entry.put("reference_scores", sorted);
+            scores.put(detector, entry);
+        }
+        return new Calibration(model, targetFpr, scores);
+    }
+
+    void write(Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    }
+
+    private static double fractionAbove(double[] values, double threshold) {
+        return values.length == 0 ? Double.NaN : Arrays.stream(values).filter(v -> v > threshold).count()
+                / (double) values.length;
+    }
+
+    private static double[] values(List<ScoredDocument> documents, String detector, boolean machine) {
+        return documents.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector))
+                .mapToDouble(d -> d.scores().get(detector)).toArray();
+    }
+}

@@ -1,0 +1,46 @@
+package io.textprovenance.evaluation.report;
+
+import io.textprovenance.evaluation.data.LabeledText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A seeded split by human document: a machine text goes where the human text it was generated from
+ * goes, so no document is on both sides, even though the same human documents recur across generators'
+ * files. 60% train (for trained heads), 20% calibration (thresholds), 20% test.
+ */
+public final class DocumentSplit {
+
+    private final Map<String, String> humanKeyBySourcePair = new HashMap<>();
+    private final long seed;
+
+    public DocumentSplit(List<LabeledText> texts, long seed) {
+        this.seed = seed;
+        for (LabeledText text : texts) {
+            if (!text.machine()) {
+                humanKeyBySourcePair.put(text.source() + "#" + text.pair(), text.text());
+            }
+        }
+    }
+
+    public String splitOf(LabeledText text) {
+        String humanText = text.machine()
+                ? humanKeyBySourcePair.getOrDefault(text.source() + "#" + text.pair(), text.text())
+                : text.text();
+        int bucket = Math.floorMod(hash(seed + ":" + humanText), 100);
+        return bucket < 60 ? "train" : bucket < 80 ? "calibration" : "test";
+    }
+
+    private static int hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return ((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8) | (digest[3] & 0xff);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.textprovenance.evaluation.report;
+
+import io.textprovenance.evaluation.Arguments;
+import io.textprovenance.evaluation.data.DetectionData;
+import io.textprovenance.evaluation.data.LabeledText;
+import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.ScorerSettings;
+import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.tokenizer.TokenizedText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code evaluate --data DIR --out report/}: scores every text of a directory of pair or JSONL files once
+ * (the first {@code --max-tokens} tokens, 512 by default, as Binoculars did: documents of very different
+ * lengths are then compared on equal windows) and writes report.md, report.json and one ROC plot per file.
+ * With {@code --calibration FILE} it also writes the thresholds at {@code --fpr} (default 1%) calibrated on
+ * the calibration split's human texts, and reports the FPR they reach on the test split.
+ */
+public final class Evaluate {
+
+    static final String USAGE = "evaluate --data DIR [--out report/] [--model models/default] [--max-tokens 512]"
+            + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json]";
+
+    public static void main(String[] args) throws IOException {
+        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "fpr",
+                "calibration", "max-pairs-per-file");
+        Path data = arguments.path("data", "");
+        if (data.toString().isEmpty()) {
+            throw new IllegalArgumentException("--data is required\nusage: " + USAGE);
+        }
+        List<LabeledText> texts = DetectionData.samplePairs(DetectionData.readDirectory(data),
+                arguments.integer("max-pairs-per-file", 0), arguments.integer("seed", 2025));
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("no pair (.json) or JSONL (.jsonl) files under " + data);
+        }
+        int maxTokens = arguments.integer("max-tokens", 512);
+        DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
+        Path modelDirectory = arguments.path("model", "models/default");
+        List<ScoredDocument> documents;
+        String modelLine;
+        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(modelDirectory));
+             PawnDetector pawn = PawnDetector.openIfPresent(modelDirectory, scorer.manifest())) {
+            modelLine = scorer.manifest().name() + " " + scorer.manifest().version() + " (sha256 "
+                    + scorer.manifest().shortSha() + ")";
+            List<Detector> detectors = pawn == null ? List.of(new ZeroShotDetectors())
+                    : List.of(new ZeroShotDetectors(), pawn);
+            documents = score(texts, scorer, detectors, split, maxTokens);
+        }
+        EvaluationReport report = EvaluationReport.of(documents, modelLine, data.toString(), maxTokens);
+        Path out = arguments.path("out", "report");
+        report.write(out);
+        String calibration = arguments.text("calibration", "");
+        if (!calibration.isEmpty()) {
+            Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine).write(Path.of(calibration));
+        }
+        System.err.println("wrote " + out.resolve("report.md"));
+    }
+
+    static List<ScoredDocument> score(List<LabeledText> texts, OnnxScorer scorer, List<Detector> detectors,
+                                      DocumentSplit split, int maxTokens) {
+        boolean hidden = detectors.stream().anyMatch(Detector::needsHiddenStates);
+        Map<String, Scored> byText = new HashMap<>();
+        List<ScoredDocument> documents = new ArrayList<>(texts.size());
+        ProgressBar progress = new ProgressBar("scoring", texts.size(), System.err);
+        long tokens = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            LabeledText text = texts.get(i);
+            Scored scored = byText.get(text.text());
+            if (scored == null) {
+                TokenizedText tokenized = scorer.tokenize(text.text());
+                long[] ids = Arrays.copyOf(tokenized.ids(), Math.min(maxTokens, tokenized.size()));
+                ScoredText result = scorer.scoreTokens(ids, hidden);
+                Map<String, Double> scores = new LinkedHashMap<>();
+                boolean test = split.splitOf(text).equals("test");
+                detectors.stream().filter(detector -> test || !detector.trained())
+                        .forEach(detector -> scores.putAll(detector.scores(result)));
+                scored = new Scored(result.tokensScored(), scores);
+                byText.put(text.text(), scored);
+                tokens += result.tokensScored();
+            }
+            documents.add(new ScoredDocument(text, split.splitOf(text), scored.tokens(), scored.scores()));
+            progress.step(i + 1, tokens);
+        }
+        return documents;
+    }
+
+    private record Scored(int tokens, Map<String, Double> scores) {
+    }
+
+    private Evaluate() {
+    }
+}

@@ -1,0 +1,20 @@
+package io.textprovenance.evaluation.report;
+
+import io.textprovenance.evaluation.data.LabeledText;
+import java.util.Map;
+
+/**
+ * One evaluated text: its labels, the split its human document fell in, how many tokens were scored
+ * and each detector's score (larger = more machine-like).
+ *
+ * @param text   the labeled text
+ * @param split  "train", "calibration" or "test", decided by its human document
+ * @param tokens tokens scored (at most the evaluation's token limit)
+ * @param scores detector name to score
+ */
+public record ScoredDocument(LabeledText text, String split, int tokens, Map<String, Double> scores) {
+
+    public ScoredDocument {
+        scores = Map.copyOf(scores);
+    }
+}
