@@ -116,3 +116,35 @@ def load_checkpoint_model(path, map_location="cpu"):
     m.load_state_dict(ck["model"])
     m.eval()
     return m, ck
+
+
+def load_onnx_model(onnx_path):
+    """Rebuilds the torch model from a shipped scoring-graph export (its initializers are the state dict
+    under the prefix "lm.") and the model.json beside it, so that sampling and the PyTorch benchmark run
+    on exactly the weights the Java scorer serves, without the training checkpoint."""
+    import json
+    import os
+
+    import onnx
+    from onnx import numpy_helper
+
+    with open(os.path.join(os.path.dirname(os.path.abspath(onnx_path)), "model.json")) as f:
+        card = json.load(f)
+    cfg = GPTConfig(vocab_size=card["vocab_size"], context_length=card["context_length"],
+                    d_model=card["hidden_size"], n_layer=card["num_layers"], n_head=card["num_heads"],
+                    d_ff=card["ffn_size"])
+    m = GPT(cfg)
+    graph = onnx.load(onnx_path).graph
+    state = {i.name[len("lm."):]: torch.from_numpy(numpy_helper.to_array(i).copy())
+             for i in graph.initializer if i.name.startswith("lm.")}
+    m.load_state_dict(state, strict=True)
+    m.eval()
+    steps = card.get("training", {}).get("steps")
+    return m, {"step": steps, "source": onnx_path, "sha256": card["sha256"][os.path.basename(onnx_path)]}
+
+
+def load_model(path):
+    """A checkpoint (.pt) or a shipped scoring-graph export (.onnx); returns (model, info with "step")."""
+    if path.endswith(".onnx"):
+        return load_onnx_model(path)
+    return load_checkpoint_model(path)

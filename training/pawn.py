@@ -11,7 +11,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-NUM_METRICS = 5
+METRIC_NAMES = ["token_logprob", "entropy", "max_logprob", "rank_fraction", "top_p_mass"]
+NUM_METRICS = len(METRIC_NAMES)
 MAX_LEN = 512
 
 

@@ -1,17 +1,24 @@
-"""Sample texts from the model: temperature 1, no top-k/top-p, starting from BOS (id 0).
+"""Sample texts from the model for the end-to-end type-I check: temperature 1, no top-k/top-p, from BOS (id 0).
 
-Lengths are drawn uniformly from [--min-len, --max-len] tokens. Default --max-len 255, so BOS + sample fits
-one 256-token window and every sampled token is drawn from exactly the distribution the scorer evaluates
-(the scorer scores each token given BOS + all preceding tokens): an exact H0 ("model-generated") sample.
+Exact H0 at every length. The Java scorer prepends BOS and scores a long input in overlapping windows
+(scoring/.../window/Windower.java): token p is scored given input[start:p] of its window, not given the whole
+prefix. This sampler draws token p from exactly that conditional: it plans the same windows for the target
+length and samples each window's new positions with a fresh KV cache over input[start:p]. So every sampled
+token is drawn from the very distribution the scorer evaluates, also past the 256-token context, and the
+provenance tests' type-I guarantee applies exactly. The plan is written with each sample ("windows") and the
+Java check refuses a sample whose plan differs from the scorer's.
 
---allow-long permits --max-len up to 512: tokens beyond position 255 are then sampled with a SLIDING
-256-token window (the last 256 tokens, BOS dropped), i.e. conditioned on a truncated context. A scorer that
-windows differently (e.g. restarts with BOS) then sees a slightly different distribution for those tokens.
+<|endoftext|> (id 0) is an ordinary token here: a sample that draws it continues (as the model's own
+continuation into a next document would). Stopping there would make the length depend on the draws.
+"eos_tokens" counts them. "retokenizes_identically" tells whether encode(decode(token_ids)) == token_ids (only
+then does a scorer that tokenizes the text see exactly the sampled tokens; the check scores the ids).
 
-If the model samples <|endoftext|> (id 0) the sample ends there (recorded as "stopped_at_eos"); id 0 is
-never part of token_ids. "retokenizes_identically" tells whether encode(decode(token_ids)) == token_ids
-(only then does a scorer that tokenizes the text see exactly the sampled tokens).
-Output: JSONL {"id","text","token_ids", ...}.
+Samples come in groups of --group that share one target length (so one batch follows one window plan);
+target lengths are drawn uniformly from [--min-len, --max-len] per group. Output: JSONL
+{"id","text","token_ids","target_len","windows",...}.
+
+The model is the shipped ONNX export by default (its weights rebuilt in torch: model.load_onnx_model), or a
+training checkpoint (--model work/ckpt.pt).
 """
 import argparse
 import json
@@ -20,15 +27,29 @@ import os
 import torch
 from tokenizers import Tokenizer
 
-from model import load_checkpoint_model
+from model import load_model
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+def plan_windows(n, context):
+    """The Java Windower's plan for an input of n ids (BOS included): [(start, end, first_scored)]."""
+    if n < 2:
+        return []
+    overlap = context - context // 2
+    end = min(context, n)
+    windows = [(0, end, 1)]
+    while end < n:
+        start = min(end - overlap, n - context)
+        windows.append((start, start + context, end))
+        end = start + context
+    return windows
+
+
 @torch.no_grad()
 def step_cached(model, tok_ids, pos, cache):
-    """One incremental step for tokens tok_ids [B] at absolute position pos; cache: list of (k, v) per layer."""
+    """One incremental step for tokens tok_ids [B] at window position pos; cache: list of (k, v) per layer."""
     x = model.wte(tok_ids)[:, None, :] + model.wpe.weight[pos][None, None, :]
     for li, blk in enumerate(model.blocks):
         a = blk.attn
@@ -51,74 +72,63 @@ def step_cached(model, tok_ids, pos, cache):
 
 
 @torch.no_grad()
-def sample_batch(model, lengths, gen):
-    """Sample len(lengths) sequences in parallel; returns lists of ids (without BOS)."""
-    B = len(lengths)
-    T = model.cfg.context_length
-    maxlen = max(lengths)
-    seqs = torch.zeros(B, 1, dtype=torch.int64)  # BOS
-    cache = [None] * len(model.blocks)
-    done = torch.zeros(B, dtype=torch.bool)
-    eos = torch.zeros(B, dtype=torch.bool)
-    for t in range(maxlen):
-        if seqs.shape[1] <= T:
-            logits = step_cached(model, seqs[:, -1], seqs.shape[1] - 1, cache)
-        else:  # sliding window beyond the context (only with --allow-long)
-            logits, _ = model(seqs[:, -T:])
-            logits = logits[:, -1]
-        probs = torch.softmax(logits.float(), dim=-1)
-        nxt = torch.multinomial(probs, 1, generator=gen)[:, 0]
-        eos |= (~done) & (nxt == 0)
-        done |= nxt == 0
-        seqs = torch.cat([seqs, nxt[:, None]], dim=1)
-    out = []
-    for b in range(B):
-        ids = seqs[b, 1:1 + lengths[b]].tolist()
-        if 0 in ids:
-            ids = ids[:ids.index(0)]
-        out.append(ids)
-    return out
+def sample_group(model, batch, length, gen):
+    """batch sequences of `length` tokens (BOS not included), each token drawn given its scoring window."""
+    n = length + 1
+    seqs = torch.zeros(batch, n, dtype=torch.int64)  # position 0 is BOS
+    windows = plan_windows(n, model.cfg.context_length)
+    for start, end, first in windows:
+        cache = [None] * len(model.blocks)
+        logits = None
+        for p in range(start, first):  # prefill the window's left context input[start:first]
+            logits = step_cached(model, seqs[:, p], p - start, cache)
+        for p in range(first, end):  # token p given input[start:p]
+            probs = torch.softmax(logits.float(), dim=-1)
+            seqs[:, p] = torch.multinomial(probs, 1, generator=gen)[:, 0]
+            if p + 1 < end:
+                logits = step_cached(model, seqs[:, p], p - start, cache)
+    return [seqs[b, 1:].tolist() for b in range(batch)], windows
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", help="output JSONL path")
-    ap.add_argument("-n", "--num", type=int, default=100)
+    ap.add_argument("-n", "--num", type=int, default=100, help="number of samples (rounded up to whole groups)")
     ap.add_argument("--min-len", type=int, default=64)
-    ap.add_argument("--max-len", type=int, default=255)
-    ap.add_argument("--allow-long", action="store_true", help="allow --max-len > 255 (sliding window)")
+    ap.add_argument("--max-len", type=int, default=512)
+    ap.add_argument("--group", type=int, default=8, help="samples per target length (one batch)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--ckpt", default=os.path.join(HERE, "work", "ckpt.pt"))
+    ap.add_argument("--model", default=os.path.join(ROOT, "models/default/model.onnx"),
+                    help="shipped .onnx export (default) or a training checkpoint .pt")
     ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/default/tokenizer.json"))
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
-    T_ok = 255
-    if args.max_len > T_ok and not args.allow_long:
-        ap.error("--max-len > 255 needs --allow-long (tokens past the context use a sliding window)")
-    if args.max_len > 512:
-        ap.error("--max-len is at most 512")
+    if not 1 <= args.min_len <= args.max_len:
+        ap.error("need 1 <= --min-len <= --max-len")
     torch.set_num_threads(args.threads)
-    model, ck = load_checkpoint_model(args.ckpt)
+    model, info = load_model(args.model)
     tok = Tokenizer.from_file(args.tokenizer)
     gen = torch.Generator().manual_seed(args.seed)
-    lengths = torch.randint(args.min_len, args.max_len + 1, (args.num,), generator=gen).tolist()
-    n_same = 0
+    groups = -(-args.num // args.group)
+    lengths = torch.randint(args.min_len, args.max_len + 1, (groups,), generator=gen).tolist()
+    n_same = done = 0
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
-        for i in range(0, args.num, args.batch):
-            ls = lengths[i:i + args.batch]
-            for j, ids in enumerate(sample_batch(model, ls, gen)):
+        for g, length in enumerate(lengths):
+            seqs, windows = sample_group(model, args.group, length, gen)
+            for ids in seqs:
                 text = tok.decode(ids, skip_special_tokens=False)
                 same = tok.encode(text).ids == ids
                 n_same += same
-                rec = {"id": f"sample-{args.seed}-{i + j:05d}", "text": text, "token_ids": ids,
-                       "target_len": ls[j], "stopped_at_eos": len(ids) < ls[j],
-                       "retokenizes_identically": same, "sliding_window": len(ids) > T_ok,
-                       "temperature": 1.0, "checkpoint_step": ck["step"]}
+                rec = {"id": f"sample-{args.seed}-{done:05d}", "text": text, "token_ids": ids,
+                       "target_len": length, "windows": [list(w) for w in windows],
+                       "eos_tokens": ids.count(0), "retokenizes_identically": same, "temperature": 1.0,
+                       "model": os.path.basename(args.model), "checkpoint_step": info["step"]}
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            print(f"{min(i + args.batch, args.num)}/{args.num} samples", flush=True)
-    print(f"wrote {args.out}: {args.num} samples, {n_same} re-tokenize identically")
+                done += 1
+            print(f"{done}/{groups * args.group} samples (target length {length}, {len(windows)} windows)",
+                  flush=True)
+    print(f"wrote {args.out}: {done} samples, {n_same} re-tokenize identically")
 
 
 if __name__ == "__main__":

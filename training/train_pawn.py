@@ -21,7 +21,7 @@ import time
 import numpy as np
 import torch
 
-from pawn import NUM_METRICS, Pawn, PawnExport
+from pawn import METRIC_NAMES, NUM_METRICS, Pawn, PawnExport
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -31,7 +31,12 @@ class Cache:
         with open(os.path.join(directory, "meta.json")) as f:
             self.meta = json.load(f)
         self.d = self.meta["hidden_size"]
-        self.metrics = np.memmap(os.path.join(directory, "metrics.f32"), dtype="<f4", mode="r").reshape(-1, NUM_METRICS)
+        names = self.meta["metrics"]
+        missing = [m for m in METRIC_NAMES if m not in names]
+        if missing:
+            raise SystemExit(f"{directory}/meta.json lacks the metrics {missing}: run cache-features again")
+        self.columns = [names.index(m) for m in METRIC_NAMES]  # PAWN's five, in its order
+        self.metrics = np.memmap(os.path.join(directory, "metrics.f32"), dtype="<f4", mode="r").reshape(-1, len(names))
         self.hidden = np.memmap(os.path.join(directory, "hidden.f32"), dtype="<f4", mode="r").reshape(-1, self.d)
         with open(os.path.join(directory, "index.jsonl")) as f:
             self.rows = [json.loads(line) for line in f if line.strip()]
@@ -54,7 +59,7 @@ class Cache:
         mask = np.zeros((B, T), np.float32)
         for b, r in enumerate(docs):
             n = r["tokens"]
-            m[b, :n] = self.metrics[r["metrics_offset"]:r["metrics_offset"] + n]
+            m[b, :n] = self.metrics[r["metrics_offset"]:r["metrics_offset"] + n][:, self.columns]
             h[b, :n + 1] = self.hidden[r["hidden_offset"]:r["hidden_offset"] + n + 1]
             mask[b, :n] = 1
         y = torch.tensor([float(r["label"]) for r in docs])

@@ -32,14 +32,19 @@ import java.util.Map;
  *
  * <p>Format (little-endian float32, C order), in the output directory:
  * <ul>
- *   <li>{@code meta.json}: model name and sha256, hidden size d, metric names, max tokens, counts.</li>
- *   <li>{@code metrics.f32}: for each unique text, [n, 5] rows (log-probability, entropy, max
- *       log-probability, rank / V, top-p mass) of its first n &lt;= max tokens.</li>
+ *   <li>{@code meta.json}: model name and sha256, hidden size d, vocabulary, clipping level, metric names,
+ *       max tokens, counts.</li>
+ *   <li>{@code metrics.f32}: for each unique text, [n, 8] rows (log-probability, entropy, varentropy, max
+ *       log-probability, rank / V, top-p mass, clipped mean, clipped variance: {@link #METRICS}) of its
+ *       first n &lt;= max tokens. PAWN reads five of them by name; {@link FeatureCache} rebuilds the
+ *       scorer's whole result from all eight, so the evaluation harness need not score twice.</li>
+ *   <li>{@code token_ids.i32}: for each unique text, its n token ids (little-endian int32).</li>
  *   <li>{@code hidden.f32}: for each unique text, [n + 1, d] last hidden states (row 0 = BOS position,
  *       row i + 1 = position of token i; PAWN's gate for token i reads rows i and i + 1).</li>
  *   <li>{@code index.jsonl}: one line per labeled text: label (1 = machine), generator, domain, source,
- *       pair, split (train/calibration/test by human document), and {@code feature}: the number of its
- *       unique text in the two arrays, with {@code tokens} and the row offsets {@code metrics_offset},
+ *       pair, split (train/calibration/test by human document), {@code text_sha256} (UTF-8), and
+ *       {@code feature}: the number of its unique text in the arrays, with {@code tokens},
+ *       {@code windows} and the row offsets {@code metrics_offset} (also the offset in token_ids.i32),
  *       {@code hidden_offset} (rows, not bytes).</li>
  * </ul>
  */
@@ -47,8 +52,9 @@ public final class CacheFeatures {
 
     static final String USAGE = "cache-features --data DIR --out DIR [--model models/default] [--max-tokens 512]"
             + " [--seed 2025] [--max-pairs-per-file N]";
-    static final List<String> METRICS = List.of("token_logprob", "entropy", "max_logprob", "rank_fraction",
-            "top_p_mass");
+    static final List<String> METRICS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
+            "rank_fraction", "top_p_mass", "clipped_mean", "clipped_variance");
+    static final int FORMAT_VERSION = 2;
 
     public static void main(String[] args) throws IOException {
         Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "max-pairs-per-file");
@@ -64,12 +70,17 @@ public final class CacheFeatures {
         long metricRows = 0;
         long hiddenRows = 0;
         int hiddenSize;
+        int vocabulary;
+        double clip;
         String model;
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/default")));
              DataOutputStream metrics = stream(out.resolve("metrics.f32"));
              DataOutputStream hidden = stream(out.resolve("hidden.f32"));
+             DataOutputStream ids = stream(out.resolve("token_ids.i32"));
              BufferedWriter index = Files.newBufferedWriter(out.resolve("index.jsonl"))) {
             hiddenSize = scorer.manifest().hiddenSize();
+            vocabulary = scorer.manifest().vocabSize();
+            clip = scorer.manifest().clipNats();
             model = scorer.manifest().name() + " " + scorer.manifest().version() + " " + scorer.manifest().sha256().get("model.onnx");
             long started = System.nanoTime();
             for (int i = 0; i < texts.size(); i++) {
@@ -78,9 +89,10 @@ public final class CacheFeatures {
                 if (feature == null) {
                     TokenizedText tokens = scorer.tokenize(text.text());
                     ScoredText scored = scorer.scoreTokens(Arrays.copyOf(tokens.ids(), Math.min(maxTokens, tokens.size())), true);
-                    feature = new long[] {features.size(), scored.tokensScored(), metricRows, hiddenRows};
+                    feature = new long[] {features.size(), scored.tokensScored(), metricRows, hiddenRows,
+                        scored.windows()};
                     features.put(text.text(), feature);
-                    writeMetrics(metrics, scored.tokens());
+                    writeMetrics(metrics, ids, scored.tokens());
                     for (float[] row : scored.hiddenStates().orElseThrow()) {
                         writeFloats(hidden, row);
                     }
@@ -94,8 +106,10 @@ public final class CacheFeatures {
                 row.put("source", text.source());
                 row.put("pair", text.pair());
                 row.put("split", split.splitOf(text));
+                row.put("text_sha256", FeatureCache.sha256(text.text()));
                 row.put("feature", feature[0]);
                 row.put("tokens", feature[1]);
+                row.put("windows", feature[4]);
                 row.put("metrics_offset", feature[2]);
                 row.put("hidden_offset", feature[3]);
                 index.write(json.writeValueAsString(row));
@@ -109,8 +123,11 @@ public final class CacheFeatures {
             System.err.println();
         }
         Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("format_version", FORMAT_VERSION);
         meta.put("model", model);
         meta.put("hidden_size", hiddenSize);
+        meta.put("vocab_size", vocabulary);
+        meta.put("clip_nats", clip);
         meta.put("metrics", METRICS);
         meta.put("max_tokens", maxTokens);
         meta.put("texts", texts.size());
@@ -122,15 +139,21 @@ public final class CacheFeatures {
         System.err.println("wrote " + out);
     }
 
-    private static void writeMetrics(DataOutputStream out, List<TokenMetrics> tokens) throws IOException {
+    private static void writeMetrics(DataOutputStream out, DataOutputStream ids, List<TokenMetrics> tokens)
+            throws IOException {
         float[] row = new float[METRICS.size()];
+        ByteBuffer id = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (TokenMetrics token : tokens) {
             row[0] = token.logProb();
             row[1] = token.entropy();
-            row[2] = token.maxLogProb();
-            row[3] = token.rankFraction();
-            row[4] = token.topPMass();
+            row[2] = token.varentropy();
+            row[3] = token.maxLogProb();
+            row[4] = token.rankFraction();
+            row[5] = token.topPMass();
+            row[6] = token.clippedMean();
+            row[7] = token.clippedVariance();
             writeFloats(out, row);
+            ids.write(id.putInt(0, Math.toIntExact(token.tokenId())).array());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.textprovenance.evaluation.report;
 
 import io.textprovenance.evaluation.Arguments;
+import io.textprovenance.evaluation.cache.FeatureCache;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
 import io.textprovenance.scoring.ScoredText;
@@ -15,22 +16,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code evaluate --data DIR --out report/}: scores every text of a directory of pair or JSONL files once
  * (the first {@code --max-tokens} tokens, 512 by default, as Binoculars did: documents of very different
  * lengths are then compared on equal windows) and writes report.md, report.json and one ROC plot per file.
  * With {@code --calibration FILE} it also writes the thresholds at {@code --fpr} (default 1%) calibrated on
- * the calibration split's human texts, and reports the FPR they reach on the test split.
+ * the calibration split's human texts, and reports the FPR they reach on the test split. With
+ * {@code --features DIR} (a {@code cache-features} directory of the same model and token limit) texts found
+ * in the cache are not scored again; the others are scored as usual.
  */
 public final class Evaluate {
 
     static final String USAGE = "evaluate --data DIR [--out report/] [--model models/default] [--max-tokens 512]"
-            + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json]";
+            + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json] [--features DIR]";
 
     public static void main(String[] args) throws IOException {
         Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "fpr",
-                "calibration", "max-pairs-per-file");
+                "calibration", "max-pairs-per-file", "features");
         Path data = arguments.path("data", "");
         if (data.toString().isEmpty()) {
             throw new IllegalArgumentException("--data is required\nusage: " + USAGE);
@@ -51,7 +56,11 @@ public final class Evaluate {
                     + scorer.manifest().shortSha() + ")";
             List<Detector> detectors = pawn == null ? List.of(new ZeroShotDetectors())
                     : List.of(new ZeroShotDetectors(), pawn);
-            documents = score(texts, scorer, detectors, split, maxTokens);
+            String features = arguments.text("features", "");
+            try (FeatureCache cache = features.isEmpty() ? null
+                    : FeatureCache.open(Path.of(features), scorer.manifest(), maxTokens)) {
+                documents = score(texts, textScorer(scorer, cache, maxTokens), detectors, split);
+            }
         }
         EvaluationReport report = EvaluationReport.of(documents, modelLine, data.toString(), maxTokens);
         Path out = arguments.path("out", "report");
@@ -63,8 +72,22 @@ public final class Evaluate {
         System.err.println("wrote " + out.resolve("report.md"));
     }
 
-    static List<ScoredDocument> score(List<LabeledText> texts, OnnxScorer scorer, List<Detector> detectors,
-                                      DocumentSplit split, int maxTokens) {
+    /** Scores the first maxTokens tokens of a text, from the cache when it holds the text. */
+    static BiFunction<String, Boolean, ScoredText> textScorer(OnnxScorer scorer, FeatureCache cache, int maxTokens) {
+        return (text, hidden) -> {
+            if (cache != null) {
+                Optional<ScoredText> cached = cache.find(text, hidden);
+                if (cached.isPresent()) {
+                    return cached.get();
+                }
+            }
+            TokenizedText tokenized = scorer.tokenize(text);
+            return scorer.scoreTokens(Arrays.copyOf(tokenized.ids(), Math.min(maxTokens, tokenized.size())), hidden);
+        };
+    }
+
+    static List<ScoredDocument> score(List<LabeledText> texts, BiFunction<String, Boolean, ScoredText> scorer,
+                                      List<Detector> detectors, DocumentSplit split) {
         boolean hidden = detectors.stream().anyMatch(Detector::needsHiddenStates);
         Map<String, Scored> byText = new HashMap<>();
         List<ScoredDocument> documents = new ArrayList<>(texts.size());
@@ -74,9 +97,7 @@ public final class Evaluate {
             LabeledText text = texts.get(i);
             Scored scored = byText.get(text.text());
             if (scored == null) {
-                TokenizedText tokenized = scorer.tokenize(text.text());
-                long[] ids = Arrays.copyOf(tokenized.ids(), Math.min(maxTokens, tokenized.size()));
-                ScoredText result = scorer.scoreTokens(ids, hidden);
+                ScoredText result = scorer.apply(text.text(), hidden);
                 Map<String, Double> scores = new LinkedHashMap<>();
                 boolean test = split.splitOf(text).equals("test");
                 detectors.stream().filter(detector -> test || !detector.trained())

@@ -8,6 +8,7 @@ import io.textprovenance.evaluation.data.LabeledText;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.window.Windower;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.ProvenanceTest;
 import io.textprovenance.stats.TokenSeries;
@@ -23,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * The end-to-end type-I check: texts sampled from the default model itself (temperature 1, no
- * truncation; {@code training/sample_texts.py}) are scored by the Java scorer and tested; the provenance
- * tests must reject at most alpha of them. Human texts of the detection data show the rejection rate by
+ * truncation; {@code training/sample_texts.py}, which draws every token given exactly the window the
+ * scorer will score it in) are scored by the Java scorer and tested; the provenance tests must reject at
+ * most alpha of them. Human texts of the detection data show the rejection rate by
  * length on text that is not from the model.
  *
  * <pre>./mvnw -q -pl evaluation -am package -DskipTests &amp;&amp; java -cp "evaluation/target/classpath/*" ...</pre>
@@ -55,6 +58,7 @@ public final class TypeOneErrorCheck {
                     .append(scorer.manifest().clipNats()).append(" nats, alpha = ").append(alpha)
                     .append(", two-sided tests.\n\n");
             List<Sample> samples = readSamples(arguments.path("samples", "evaluation/target/samples.jsonl"));
+            requireScorersWindows(samples, new Windower(scorer.manifest().contextLength()));
             RejectionTable sampledIds = new RejectionTable(tests.keySet(), BIN_EDGES);
             RejectionTable sampledText = new RejectionTable(tests.keySet(), BIN_EDGES);
             int done = 0;
@@ -84,6 +88,25 @@ public final class TypeOneErrorCheck {
         System.err.println("wrote " + out);
     }
 
+    /**
+     * H0 holds exactly only if each token was sampled given the same context the scorer gives it: the
+     * sampler writes the window plan it followed, and it must be the scorer's.
+     */
+    static void requireScorersWindows(List<Sample> samples, Windower windower) {
+        for (Sample sample : samples) {
+            if (sample.windows().isEmpty()) {
+                continue;
+            }
+            List<List<Integer>> scorers = windower.plan(sample.tokenIds().length + 1).stream()
+                    .map(w -> List.of(w.start(), w.end(), w.scoredFrom())).toList();
+            if (!scorers.equals(sample.windows().get())) {
+                throw new IllegalStateException("sample " + sample.id() + " was drawn with windows "
+                        + sample.windows().get() + " but the scorer scores it with " + scorers
+                        + ": H0 would not hold exactly; sample again with training/sample_texts.py");
+            }
+        }
+    }
+
     private static void record(RejectionTable table, Map<String, ProvenanceTest> tests, ScoredText scored,
                                double alpha) {
         if (scored.tokensScored() == 0) {
@@ -108,7 +131,14 @@ public final class TypeOneErrorCheck {
             for (int i = 0; i < tokenIds.length; i++) {
                 tokenIds[i] = ids.get(i).asLong();
             }
-            samples.add(new Sample(row.get("text").asText(), tokenIds));
+            Optional<List<List<Integer>>> windows = Optional.empty();
+            if (row.has("windows")) {
+                List<List<Integer>> plan = new ArrayList<>();
+                row.get("windows").forEach(w -> plan.add(List.of(w.get(0).asInt(), w.get(1).asInt(), w.get(2).asInt())));
+                windows = Optional.of(plan);
+            }
+            samples.add(new Sample(row.path("id").asText("line " + (samples.size() + 1)), row.get("text").asText(),
+                    tokenIds, windows));
         }
         return samples;
     }
@@ -132,6 +162,7 @@ public final class TypeOneErrorCheck {
         }
     }
 
-    private record Sample(String text, long[] tokenIds) {
+    /** A sampled text; windows: the plan the sampler followed, [start, end, first scored] each. */
+    record Sample(String id, String text, long[] tokenIds, Optional<List<List<Integer>>> windows) {
     }
 }

@@ -1,9 +1,11 @@
 package io.textprovenance.evaluation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.textprovenance.evaluation.cache.CacheFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,48 @@ class EvaluateTests {
         JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
         assertThat(thresholds.get("liketropy").get("threshold").isNumber()).isTrue();
         assertThat(thresholds.get("liketropy").get("test_fpr").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void shouldGiveTheSameReportFromTheFeatureCacheAsFromScoring() throws IOException {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        StringBuilder human = new StringBuilder();
+        StringBuilder machine = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            human.append(i == 0 ? "" : ", ").append('"').append("Minutes ").append(i)
+                    .append(": the board approved the budget after a long debate on parks.\"");
+            machine.append(i == 0 ? "" : ", ").append('"').append("A a a a b b ").append(i % 5).append('"');
+        }
+        Files.writeString(data.resolve("news_tiny.raw_data.json"),
+                "{\"original\": [" + human + "], \"sampled\": [" + machine + "]}");
+        Path features = directory.resolve("features");
+        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(),
+                "--model", tinyModel().toString(), "--max-tokens", "16"});
+        Path scored = directory.resolve("scored");
+        Path cached = directory.resolve("cached");
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", scored.toString(), "--model",
+                tinyModel().toString(), "--max-tokens", "16"});
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", cached.toString(), "--model",
+                tinyModel().toString(), "--max-tokens", "16", "--features", features.toString()});
+        ObjectMapper json = new ObjectMapper();
+        JsonNode fromScoring = json.readTree(scored.resolve("report.json").toFile()).get("results");
+        JsonNode fromCache = json.readTree(cached.resolve("report.json").toFile()).get("results");
+        assertThat(fromScoring).isNotEmpty();
+        assertThat(fromCache).isEqualTo(fromScoring);
+    }
+
+    @Test
+    void shouldRefuseAFeatureCacheOfAnotherTokenLimit() throws IOException {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        Files.writeString(data.resolve("news_tiny.raw_data.json"),
+                "{\"original\": [\"The council met on Monday.\"], \"sampled\": [\"The the the the.\"]}");
+        Path features = directory.resolve("features");
+        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(),
+                "--model", tinyModel().toString(), "--max-tokens", "16"});
+        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--out",
+                directory.resolve("out").toString(), "--model", tinyModel().toString(), "--max-tokens", "32",
+                "--features", features.toString()}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 32");
     }
 
     /** The tiny model lives with the scoring module's test resources; tests run from the module directory. */
