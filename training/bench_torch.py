@@ -10,21 +10,23 @@ import time
 
 import torch
 
-from model import load_checkpoint_model
+from model import load_model
 from scoring import ScoringGraph
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", default=os.path.join(HERE, "work", "ckpt.pt"))
+    ap.add_argument("--model", default=os.path.join(ROOT, "models/default/model.onnx"),
+                    help="the shipped .onnx (its weights rebuilt in torch; default) or a training checkpoint .pt")
     ap.add_argument("--length", type=int, default=256)
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count())
-    model, _ = load_checkpoint_model(args.ckpt)
+    model, _ = load_model(args.model)
     graph = ScoringGraph(model).eval()
     clip = torch.tensor([10.0])
     results = {}

@@ -180,6 +180,57 @@ def in_group(row, group):
     return row["domain"] == name if kind == "domain" else (row["label"] == 1 and row["generator"] == name)
 
 
+def all_groups(cache):
+    """Every generator and domain of the cache; a generator that is the whole of its domain (one model per
+    domain) is the same split as that domain and is listed once, as the domain."""
+    generators = sorted({r["generator"] for r in cache.rows if r["label"] == 1})
+    domains = sorted({r["domain"] for r in cache.rows})
+    groups = [f"domain:{d}" for d in domains]
+    for g in generators:
+        doms = {r["domain"] for r in cache.rows if r["label"] == 1 and r["generator"] == g}
+        alone = len(doms) == 1 and {r["generator"] for r in cache.rows
+                                    if r["label"] == 1 and r["domain"] in doms} == {g}
+        if not alone:
+            groups.append(f"generator:{g}")
+    return groups
+
+
+def run_holdout(cache, group, args, log):
+    """Trains without the group (its machine texts, and for a generator the human texts of its files too)
+    and reports AUROC on the group's test-split texts."""
+    sources = {r["source"] for r in cache.rows if in_group(r, group)}
+    is_generator = group.startswith("generator")
+    train_docs = cache.documents(lambda r: r["split"] == "train" and not in_group(r, group)
+                                 and not (is_generator and r["label"] == 0 and r["source"] in sources))
+    test_docs = cache.documents(lambda r: r["split"] == "test" and (in_group(r, group) or (
+        is_generator and r["label"] == 0 and r["source"] in sources)))
+    in_docs = cache.documents(lambda r: r["split"] == "test" and not in_group(r, group)
+                              and not (is_generator and r["label"] == 0 and r["source"] in sources))
+    log(f"holdout {group}: train {len(train_docs)} docs, held-out test {len(test_docs)} docs")
+    model = train(cache, train_docs, [], args, log)
+    p, y = predict(model, cache, test_docs)
+    p_in, y_in = predict(model, cache, in_docs)
+    result = {"holdout": group, "train_docs": len(train_docs), "test_machine": int(sum(y)),
+              "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "auroc_seen_groups": auroc(p_in, y_in),
+              "epochs": args.epochs, "width": args.width, "seed": args.seed, "backbone": cache.meta["model"]}
+    log(json.dumps(result))
+    with open(args.results, "a") as f:
+        f.write(json.dumps(result) + "\n")
+    return result
+
+
+def holdout_table(results, backbone):
+    lines = [f"PAWN trained without the group, tested on the group's test-split texts (backbone {backbone}; "
+             f"{results[0]['epochs']} epochs, width {results[0]['width']}, seed {results[0]['seed']}). "
+             "'seen' = the same model's AUROC on the test texts of the groups it was trained on.", "",
+             "| held out | train docs | test machine / human | AUROC held out | AUROC seen |",
+             "|---|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['holdout']} | {r['train_docs']} | {r['test_machine']} / {r['test_human']} | "
+                     f"{r['auroc']:.3f} | {r['auroc_seen_groups']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--features", default=os.path.join(HERE, "work", "features"))
@@ -190,7 +241,8 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--smoothing", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--holdout", default=None, help="generator:NAME or domain:NAME")
+    ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, or all (every group in turn; "
+                    "also writes the table as <results>.md)")
     ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
@@ -200,19 +252,13 @@ def main():
     log = lambda line: print(line, flush=True)  # noqa: E731
 
     if args.holdout:
-        group = args.holdout
-        sources = {r["source"] for r in cache.rows if in_group(r, group)}
-        train_docs = cache.documents(lambda r: r["split"] == "train" and not in_group(r, group)
-                                     and not (group.startswith("generator") and r["label"] == 0 and r["source"] in sources))
-        test_docs = cache.documents(lambda r: r["split"] == "test" and (in_group(r, group) or (
-            group.startswith("generator") and r["label"] == 0 and r["source"] in sources)))
-        model = train(cache, train_docs, [], args, log)
-        p, y = predict(model, cache, test_docs)
-        result = {"holdout": group, "train_docs": len(train_docs), "test_machine": int(sum(y)),
-                  "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "epochs": args.epochs, "width": args.width}
-        log(json.dumps(result))
-        with open(args.results, "a") as f:
-            f.write(json.dumps(result) + "\n")
+        groups = all_groups(cache) if args.holdout == "all" else [args.holdout]
+        results = [run_holdout(cache, group, args, log) for group in groups]
+        if args.holdout == "all":
+            table = holdout_table(results, cache.meta["model"])
+            with open(os.path.splitext(args.results)[0] + ".md", "w") as f:
+                f.write(table)
+            log(table)
         return
 
     train_docs = cache.documents(lambda r: r["split"] == "train")
