@@ -144,7 +144,7 @@ FIXTURE_TEXTS = [
 ]
 
 
-def write_fixture(model, scoring_dir, out_path):
+def write_fixture(model, scoring_dir, out_path, pawn_sha256=None):
     """Torch outputs of the trained head on features computed by onnxruntime from the scoring graph: the Java
     PawnHead must reproduce them from the Java scorer's features (single-window texts)."""
     import onnxruntime as ort
@@ -172,7 +172,8 @@ def write_fixture(model, scoring_dir, out_path):
                       "token_weights": [float(w) for w in weights[0]]})
     with open(out_path, "w") as f:
         json.dump({"description": "torch PAWN outputs on onnxruntime features of the scoring graph in "
-                   + os.path.relpath(scoring_dir, os.path.dirname(HERE)), "cases": cases}, f, indent=1)
+                   + os.path.relpath(scoring_dir, os.path.dirname(HERE)), "pawn_sha256": pawn_sha256,
+                   "model_onnx_sha256": manifest["sha256"]["model.onnx"], "cases": cases}, f, indent=1)
 
 
 def in_group(row, group):
@@ -290,7 +291,7 @@ def main():
         json.dump(card, f, indent=2)
     log(f"wrote {path} ({os.path.getsize(path)} bytes), validation AUROC {card['validation_auroc']:.4f}")
     if args.fixture:
-        write_fixture(model, args.scoring_model or args.out, args.fixture)
+        write_fixture(model, args.scoring_model or args.out, args.fixture, sha)
         log(f"wrote {args.fixture}")
 
 

@@ -10,6 +10,9 @@ import java.util.List;
  * @param policy             the policy that produced the label: "pawn", "zero-shot" or "too-short"
  * @param reason             one sentence on why
  * @param machineProbability P(machine) from PAWN, null when the model has no PAWN head
+ * @param machinePValue      the conformal p-value of machineProbability among the calibration's human
+ *                           texts (the false-positive rate of flagging at this probability), null when the
+ *                           model has no PAWN head or no PAWN calibration
  * @param zeroShot           liketropy, Fast-DetectGPT criterion, ... with calibrated p-values
  * @param provenance         the provenance test of H0 "sampled from this model at temperature 1"
  * @param tokens             what was scored
@@ -18,7 +21,7 @@ import java.util.List;
  * @param evidence           per-token evidence, only with explain=true
  */
 public record Verdict(String id, String label, String policy, String reason, Double machineProbability,
-                      List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
+                      Double machinePValue, List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
                       Timings timings, List<TokenEvidence> evidence) {
 
     /** A zero-shot score; pValue is its conformal p-value among human reference texts, null if uncalibrated. */

@@ -86,15 +86,17 @@ public class VerdictService {
                 zeroShot("log-rank", detection.logRankScore()));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
+        Double pawnPValue = pawnResult.map(r -> calibration.pValue(PAWN_SCORE, r.probability()))
+                .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(null);
         VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(),
-                pawnResult.map(PawnResult::probability), zeroShot.get(1).pValue());
+                pawnResult.map(PawnResult::probability), pawnPValue, zeroShot.get(1).pValue());
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
         meters.counter("detector.verdicts", "label", decision.label(), "channel", channel.name().toLowerCase()).increment();
         return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(),
-                pawnResult.map(PawnResult::probability).orElse(null), zeroShot,
+                pawnResult.map(PawnResult::probability).orElse(null), pawnPValue, zeroShot,
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected()),
                 new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows()),
@@ -103,6 +105,9 @@ public class VerdictService {
                 new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
                 explain ? evidence(text, scored, pawnResult) : null);
     }
+
+    /** The name of PAWN's score in calibration.json (the evaluation harness's detector name). */
+    static final String PAWN_SCORE = "pawn";
 
     private Verdict.ZeroShotScore zeroShot(String name, double score) {
         OptionalDouble p = calibration.pValue(name, score);

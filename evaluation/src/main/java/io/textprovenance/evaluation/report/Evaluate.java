@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 
 /**
@@ -50,19 +52,22 @@ public final class Evaluate {
         Path modelDirectory = arguments.path("model", "models/default");
         List<ScoredDocument> documents;
         String modelLine;
+        Set<String> trained;
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(modelDirectory));
              PawnDetector pawn = PawnDetector.openIfPresent(modelDirectory, scorer.manifest())) {
             modelLine = scorer.manifest().name() + " " + scorer.manifest().version() + " (sha256 "
                     + scorer.manifest().shortSha() + ")";
             List<Detector> detectors = pawn == null ? List.of(new ZeroShotDetectors())
                     : List.of(new ZeroShotDetectors(), pawn);
+            trained = pawn == null ? Set.of() : Set.of(PawnDetector.NAME);
             String features = arguments.text("features", "");
             try (FeatureCache cache = features.isEmpty() ? null
                     : FeatureCache.open(Path.of(features), scorer.manifest(), maxTokens)) {
                 documents = score(texts, textScorer(scorer, cache, maxTokens), detectors, split);
             }
         }
-        EvaluationReport report = EvaluationReport.of(documents, modelLine, data.toString(), maxTokens);
+        EvaluationReport report = EvaluationReport.of(testSplitOnlyForTrained(documents, trained), modelLine,
+                data.toString(), maxTokens);
         Path out = arguments.path("out", "report");
         report.write(out);
         String calibration = arguments.text("calibration", "");
@@ -99,8 +104,9 @@ public final class Evaluate {
             if (scored == null) {
                 ScoredText result = scorer.apply(text.text(), hidden);
                 Map<String, Double> scores = new LinkedHashMap<>();
-                boolean test = split.splitOf(text).equals("test");
-                detectors.stream().filter(detector -> test || !detector.trained())
+                // a trained detector never scores its own training texts; the calibration split calibrates it
+                boolean heldOut = !split.splitOf(text).equals("train");
+                detectors.stream().filter(detector -> heldOut || !detector.trained())
                         .forEach(detector -> scores.putAll(detector.scores(result)));
                 scored = new Scored(result.tokensScored(), scores);
                 byText.put(text.text(), scored);
@@ -110,6 +116,17 @@ public final class Evaluate {
             progress.step(i + 1, tokens);
         }
         return documents;
+    }
+
+    /**
+     * The report shows trained detectors on the test split only: their calibration-split scores went into
+     * the thresholds, so they are not out-of-sample for the report.
+     */
+    static List<ScoredDocument> testSplitOnlyForTrained(List<ScoredDocument> documents, Set<String> trained) {
+        return documents.stream().map(d -> d.split().equals("test") || trained.isEmpty() ? d
+                : new ScoredDocument(d.text(), d.split(), d.tokens(), d.scores().entrySet().stream()
+                        .filter(e -> !trained.contains(e.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).toList();
     }
 
     private record Scored(int tokens, Map<String, Double> scores) {
