@@ -2,9 +2,7 @@ package io.textprovenance.pawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ExecutionDevice;
 import io.textprovenance.scoring.ModelManifest;
@@ -43,21 +41,7 @@ class PawnHeadTests {
 
     @Test
     void shouldMatchTheTorchHeadOnTheCommittedFixture() throws IOException {
-        JsonNode fixture = new ObjectMapper().readTree(HEAD.resolve("pawn-fixture.json").toFile());
-        assertThat(fixture.get("cases")).isNotEmpty();
-        for (JsonNode testCase : fixture.get("cases")) {
-            ScoredText scored = scorer.score(testCase.get("text").asText(), true);
-            assertThat(scored.tokensScored()).isEqualTo(testCase.get("tokens").asInt());
-            PawnResult result = head.score(scored);
-            assertThat(result.probability()).isCloseTo(testCase.get("probability").asDouble(), within(1e-4));
-            float[] weights = result.tokenWeights();
-            double total = 0;
-            for (int i = 0; i < weights.length; i++) {
-                assertThat((double) weights[i]).isCloseTo(testCase.get("token_weights").get(i).asDouble(), within(1e-4));
-                total += weights[i];
-            }
-            assertThat(total).isCloseTo(1.0, within(1e-4));
-        }
+        PawnFixture.assertMatches(scorer, head, new ObjectMapper().readTree(HEAD.resolve("pawn-fixture.json").toFile()));
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.textprovenance.evaluation.cache.CacheFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +23,8 @@ class EvaluateTests {
 
     @Test
     void shouldWriteReportJsonRocPlotsAndCalibration() throws IOException {
-        Path data = Files.createDirectories(directory.resolve("data"));
-        StringBuilder human = new StringBuilder();
-        StringBuilder machine = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
-            human.append(i == 0 ? "" : ", ").append('"').append("Report ").append(i)
-                    .append(": the council met and argued about roads, schools and taxes for hours.\"");
-            machine.append(i == 0 ? "" : ", ").append('"').append("The the the the the the ").append(i % 3).append('"');
-        }
-        Files.writeString(data.resolve("news_tiny.raw_data.json"),
-                "{\"original\": [" + human + "], \"sampled\": [" + machine + "]}");
+        Path data = pairFile(200, "Report %d: the council met and argued about roads, schools and taxes for hours.",
+                "The the the the the the %d", 3);
         Path out = directory.resolve("report");
         Path calibration = directory.resolve("calibration.json");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
@@ -51,16 +46,8 @@ class EvaluateTests {
 
     @Test
     void shouldGiveTheSameReportFromTheFeatureCacheAsFromScoring() throws IOException {
-        Path data = Files.createDirectories(directory.resolve("data"));
-        StringBuilder human = new StringBuilder();
-        StringBuilder machine = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
-            human.append(i == 0 ? "" : ", ").append('"').append("Minutes ").append(i)
-                    .append(": the board approved the budget after a long debate on parks.\"");
-            machine.append(i == 0 ? "" : ", ").append('"').append("A a a a b b ").append(i % 5).append('"');
-        }
-        Files.writeString(data.resolve("news_tiny.raw_data.json"),
-                "{\"original\": [" + human + "], \"sampled\": [" + machine + "]}");
+        Path data = pairFile(40, "Minutes %d: the board approved the budget after a long debate on parks.",
+                "A a a a b b %d", 5);
         Path features = directory.resolve("features");
         CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(),
                 "--model", tinyModel().toString(), "--max-tokens", "16"});
@@ -89,6 +76,23 @@ class EvaluateTests {
                 directory.resolve("out").toString(), "--model", tinyModel().toString(), "--max-tokens", "32",
                 "--features", features.toString()}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 32");
+    }
+
+    /**
+     * A data directory with one pair file news_tiny.raw_data.json of n human texts (humanFormat with i) and n
+     * machine texts (machineFormat with i mod machineVariants).
+     */
+    private Path pairFile(int n, String humanFormat, String machineFormat, int machineVariants) throws IOException {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        List<String> human = new ArrayList<>();
+        List<String> machine = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            human.add(String.format(humanFormat, i));
+            machine.add(String.format(machineFormat, i % machineVariants));
+        }
+        new ObjectMapper().writeValue(data.resolve("news_tiny.raw_data.json").toFile(),
+                Map.of("original", human, "sampled", machine));
+        return data;
     }
 
     /** The tiny model lives with the scoring module's test resources; tests run from the module directory. */
