@@ -21,6 +21,20 @@ def sha256(path):
     return h.hexdigest()
 
 
+PAWN_BEGIN, PAWN_END = "<!-- pawn:begin (written by train_pawn.py) -->", "<!-- pawn:end -->"
+
+
+def pawn_section(card_path):
+    """The PAWN head's section (train_pawn.py writes it), kept when the backbone's card is rewritten."""
+    if not os.path.exists(card_path):
+        return ""
+    with open(card_path) as f:
+        old = f.read()
+    if PAWN_BEGIN not in old:
+        return ""
+    return "\n" + old[old.index(PAWN_BEGIN):old.index(PAWN_END) + len(PAWN_END)] + "\n"
+
+
 def load(p):
     with open(p) as f:
         return json.load(f)
@@ -216,7 +230,9 @@ one domain give similar numbers.
 - Context 256 tokens: longer texts must be scored in windows.
 - PubMed human texts in the detection data are lowercased and pre-tokenized, which inflates their perplexity.
 """
-    with open(os.path.join(MD, "MODEL_CARD.md"), "w") as f:
+    card_path = os.path.join(MD, "MODEL_CARD.md")
+    md += pawn_section(card_path)
+    with open(card_path, "w") as f:
         f.write(md)
     print("wrote model.json and MODEL_CARD.md; sha256", meta["sha256"])
 

@@ -176,6 +176,51 @@ def write_fixture(model, scoring_dir, out_path, pawn_sha256=None):
                    "model_onnx_sha256": manifest["sha256"]["model.onnx"], "cases": cases}, f, indent=1)
 
 
+PAWN_BEGIN, PAWN_END = "<!-- pawn:begin (written by train_pawn.py) -->", "<!-- pawn:end -->"
+
+
+def write_card_section(out_dir, card, size_bytes):
+    """Puts the head's section into <out>/MODEL_CARD.md (between the markers; model_card.py keeps it)."""
+    path = os.path.join(out_dir, "MODEL_CARD.md")
+    r = card["recipe"]
+    section = f"""{PAWN_BEGIN}
+## PAWN head (`pawn.onnx`, `pawn.json`)
+
+PAWN (Miralles-Gonzalez et al., 2025) on this backbone's features: per token the five metrics (log-probability
+of the observed token, entropy, max log-probability, rank / V, top-p mass) go through a metric MLP; a gate MLP
+on concat(h_i, h_(i+1), i / 512) of the last hidden states gives {card['gates']} gate logits per token, softmaxed
+over the sequence (padding masked); the gate-weighted sum goes through an aggregate MLP to one logit. MLPs:
+width {card['width']}, 3 residual blocks (LayerNorm, Linear, GELU). {card['parameters']:,} parameters,
+{size_bytes / 1e6:.2f} MB, sha256 `{card['sha256'][:12]}`; the first 512 tokens of a text are read.
+
+- **Data**: the labeled texts of `../shared/data/detection/` (Fast-DetectGPT XSum/SQuAD/Writing for GPT-2-XL,
+  OPT-2.7B, GPT-Neo-2.7B, GPT-J, GPT-NeoX; IMBD XSum for Llama-3-8B, Mistral-7B, Qwen2-7B, DeepSeek-7B;
+  Binoculars PubMed for Falcon-7B), features computed by the Java scorer (`CacheFeatures`), split by human
+  document (seed 2025): trained on the train split ({card['train_docs']:,} texts), monitored on the calibration
+  split ({card['validation_docs']:,} texts, AUROC {card['validation_auroc']:.4f} after the last epoch), never on the
+  test split.
+- **Recipe**: {r['optimizer']} lr {r['lr']}, weight decay {r['weight_decay']}, gradient clip {r['grad_clip']},
+  label smoothing {r['label_smoothing']}, token dropout {r['token_dropout']} on the gate logits, {r['epochs']}
+  epochs, batch {r['batch']}, {r['schedule']} schedule, seed {r['seed']}; backbone frozen.
+- **Results**: test split, leave-one-generator-out and leave-one-domain-out in `docs/evaluation.md`.
+- **Limits**: a supervised head learns the generators and domains it saw; on unseen ones expect the held-out
+  figures of `docs/evaluation.md`, not the in-distribution ones. Its probability is not calibrated (label
+  smoothing): the service judges it by its conformal p-value among the calibration split's human texts
+  (`calibration.json`). Retrain it (`training/train_pawn.py`) whenever the backbone changes: `pawn.json` names
+  the backbone's sha256 and the service refuses a head trained on another.
+{PAWN_END}"""
+    old = ""
+    if os.path.exists(path):
+        with open(path) as f:
+            old = f.read()
+    if PAWN_BEGIN in old:
+        new = old[:old.index(PAWN_BEGIN)] + section + old[old.index(PAWN_END) + len(PAWN_END):]
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w") as f:
+        f.write(new)
+
+
 def in_group(row, group):
     kind, name = group.split(":", 1)
     return row["domain"] == name if kind == "domain" else (row["label"] == 1 and row["generator"] == name)
@@ -289,7 +334,9 @@ def main():
             "parameters": sum(x.numel() for x in model.parameters())}
     with open(os.path.join(args.out, "pawn.json"), "w") as f:
         json.dump(card, f, indent=2)
-    log(f"wrote {path} ({os.path.getsize(path)} bytes), validation AUROC {card['validation_auroc']:.4f}")
+    write_card_section(args.out, card, os.path.getsize(path))
+    log(f"wrote {path} ({os.path.getsize(path)} bytes), validation AUROC {card['validation_auroc']:.4f}, "
+        f"and its section of {args.out}/MODEL_CARD.md")
     if args.fixture:
         write_fixture(model, args.scoring_model or args.out, args.fixture, sha)
         log(f"wrote {args.fixture}")
