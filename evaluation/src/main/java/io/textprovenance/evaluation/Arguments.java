@@ -32,6 +32,15 @@ public final class Arguments {
         return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
     }
 
+    /** {@code --name true|false}; false when absent. */
+    public boolean flag(String name) {
+        String value = values.getOrDefault(name, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes true or false, not '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
     public double decimal(String name, double fallback) {
         return values.containsKey(name) ? Double.parseDouble(values.get(name)) : fallback;
     }

@@ -2,6 +2,7 @@ package io.textprovenance.evaluation.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,19 +53,24 @@ import java.util.Map;
 public final class CacheFeatures {
 
     static final String USAGE = "cache-features --data DIR --out DIR [--model models/default] [--max-tokens 512]"
-            + " [--seed 2025] [--max-pairs-per-file N]";
+            + " [--seed 2025] [--max-pairs-per-file N] [--reindex true]";
     static final List<String> METRICS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
             "rank_fraction", "top_p_mass", "clipped_mean", "clipped_variance");
     static final int FORMAT_VERSION = 2;
 
     public static void main(String[] args) throws IOException {
-        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "max-pairs-per-file");
+        Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "max-pairs-per-file",
+                "reindex");
         Path out = arguments.path("out", "training/work/features");
         int maxTokens = arguments.integer("max-tokens", 512);
         List<LabeledText> texts = DetectionData.samplePairs(
                 DetectionData.readDirectory(arguments.path("data", "../shared/data/detection")),
                 arguments.integer("max-pairs-per-file", 0), arguments.integer("seed", 2025));
         DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
+        if (arguments.flag("reindex")) {
+            reindex(out, texts, split);
+            return;
+        }
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         Map<String, long[]> features = new HashMap<>();   // text -> {feature, tokens, metricsOffset, hiddenOffset}
@@ -137,6 +144,36 @@ public final class CacheFeatures {
         meta.put("byte_order", "little-endian float32");
         json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("meta.json").toFile(), meta);
         System.err.println("wrote " + out);
+    }
+
+    /**
+     * Rewrites only the split column of an existing cache's index.jsonl (after a change of the split rule or
+     * seed), without scoring again. The data must be the cache's: same texts in the same order.
+     */
+    static void reindex(Path out, List<LabeledText> texts, DocumentSplit split) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(out.resolve("index.jsonl")).stream().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != texts.size()) {
+            throw new IllegalArgumentException(out + "/index.jsonl has " + lines.size() + " rows but the data has "
+                    + texts.size() + " texts: not the data this cache was made from");
+        }
+        List<String> rewritten = new ArrayList<>(lines.size());
+        Map<String, Integer> moved = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode row = (ObjectNode) json.readTree(lines.get(i));
+            if (!row.path("text_sha256").asText().equals(FeatureCache.sha256(texts.get(i).text()))) {
+                throw new IllegalArgumentException("row " + (i + 1) + " of " + out + "/index.jsonl is another text"
+                        + " than the data's: not the data this cache was made from");
+            }
+            String side = split.splitOf(texts.get(i));
+            if (!side.equals(row.path("split").asText())) {
+                moved.merge(row.path("split").asText() + " -> " + side, 1, Integer::sum);
+            }
+            row.put("split", side);
+            rewritten.add(json.writeValueAsString(row));
+        }
+        Files.write(out.resolve("index.jsonl"), rewritten);
+        System.err.println("re-split " + out + "/index.jsonl: " + (moved.isEmpty() ? "no change" : moved));
     }
 
     private static void writeMetrics(DataOutputStream out, DataOutputStream ids, List<TokenMetrics> tokens)

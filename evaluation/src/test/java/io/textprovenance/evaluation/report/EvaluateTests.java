@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.cache.CacheFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,29 @@ class EvaluateTests {
         JsonNode fromCache = json.readTree(cached.resolve("report.json").toFile()).get("results");
         assertThat(fromScoring).isNotEmpty();
         assertThat(fromCache).isEqualTo(fromScoring);
+    }
+
+    @Test
+    void shouldRewriteOnlyTheSplitsWhenReindexing() throws IOException {
+        Path data = pairFile(30, "Notes %d: the library extended its opening hours for students during exams.",
+                "B b b c c %d", 4);
+        Path features = directory.resolve("features");
+        String[] cache = {"--data", data.toString(), "--out", features.toString(), "--model", tinyModel().toString(),
+            "--max-tokens", "16"};
+        CacheFeatures.main(cache);
+        List<String> before = Files.readAllLines(features.resolve("index.jsonl"));
+        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(), "--seed", "7",
+            "--reindex", "true"});
+        List<String> after = Files.readAllLines(features.resolve("index.jsonl"));
+        assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < before.size(); i++) {
+            ObjectNode was = (ObjectNode) json.readTree(before.get(i));
+            ObjectNode now = (ObjectNode) json.readTree(after.get(i));
+            was.remove("split");
+            now.remove("split");
+            assertThat(now).isEqualTo(was);
+        }
     }
 
     @Test
