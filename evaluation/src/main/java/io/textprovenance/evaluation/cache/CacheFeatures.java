@@ -147,8 +147,9 @@ public final class CacheFeatures {
     }
 
     /**
-     * Rewrites only the split column of an existing cache's index.jsonl (after a change of the split rule or
-     * seed), without scoring again. The data must be the cache's: same texts in the same order.
+     * Rewrites the label columns (generator, domain, source, pair) and the split of an existing cache's
+     * index.jsonl (after a change of the split rule, the seed or the file-name parsing), without scoring again.
+     * The data must be the cache's: same texts in the same order.
      */
     static void reindex(Path out, List<LabeledText> texts, DocumentSplit split) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -170,6 +171,10 @@ public final class CacheFeatures {
                 moved.merge(row.path("split").asText() + " -> " + side, 1, Integer::sum);
             }
             row.put("split", side);
+            row.put("generator", texts.get(i).generator());
+            row.put("domain", texts.get(i).domain());
+            row.put("source", texts.get(i).source());
+            row.put("pair", texts.get(i).pair());
             rewritten.add(json.writeValueAsString(row));
         }
         Files.write(out.resolve("index.jsonl"), rewritten);

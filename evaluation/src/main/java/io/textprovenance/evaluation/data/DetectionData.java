@@ -125,9 +125,11 @@ public final class DetectionData {
         return texts;
     }
 
-    private static String stem(Path file) {
+    /** The file name without its extension and a trailing ".raw_data": "xsum_gpt-neo-2.7B.raw_data.json" gives "xsum_gpt-neo-2.7B". */
+    static String stem(Path file) {
         String name = file.getFileName().toString();
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        return stem.endsWith(".raw_data") ? stem.substring(0, stem.length() - ".raw_data".length()) : stem;
     }
 }

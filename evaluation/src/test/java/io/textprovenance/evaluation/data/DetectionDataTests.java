@@ -16,6 +16,13 @@ class DetectionDataTests {
     Path directory;
 
     @Test
+    void shouldKeepTheDotsOfAGeneratorName() {
+        assertThat(DetectionData.stem(Path.of("exp/xsum_gpt-neo-2.7B.raw_data.json"))).isEqualTo("xsum_gpt-neo-2.7B");
+        assertThat(DetectionData.stem(Path.of("pubmed-falcon7.jsonl"))).isEqualTo("pubmed-falcon7");
+        assertThat(DetectionData.stem(Path.of("squad_opt-2.7b.json"))).isEqualTo("squad_opt-2.7b");
+    }
+
+    @Test
     void shouldReadPairAndJsonlFilesAndSkipGenerationArguments() throws IOException {
         Files.createDirectories(directory.resolve("a"));
         Files.writeString(directory.resolve("a/xsum_gpt2-xl.raw_data.json"),
