@@ -126,7 +126,8 @@ public final class Evaluate {
         return documents.stream().map(d -> d.split().equals("test") || trained.isEmpty() ? d
                 : new ScoredDocument(d.text(), d.split(), d.tokens(), d.scores().entrySet().stream()
                         .filter(e -> !trained.contains(e.getKey()))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).toList();
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                                LinkedHashMap::new)))).toList();
     }
 
     private record Scored(int tokens, Map<String, Double> scores) {

@@ -1,6 +1,8 @@
 package io.textprovenance.evaluation.report;
 
 import io.textprovenance.evaluation.data.LabeledText;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,6 +17,6 @@ import java.util.Map;
 public record ScoredDocument(LabeledText text, String split, int tokens, Map<String, Double> scores) {
 
     public ScoredDocument {
-        scores = Map.copyOf(scores);
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));   // keeps the detectors' order
     }
 }
