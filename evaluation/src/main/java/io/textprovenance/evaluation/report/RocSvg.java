@@ -35,9 +35,15 @@ final class RocSvg {
         for (Map.Entry<String, double[][]> curve : curves.entrySet()) {
             String color = COLORS[index % COLORS.length];
             svg.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.5\" points=\"");
+            String previous = "";
             for (double[] point : points(curve.getValue()[0], curve.getValue()[1])) {
-                svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", MARGIN + point[0] * SIZE,
-                        MARGIN + (1 - point[1]) * SIZE));
+                // one vertex per 0.1-pixel position: thousands of thresholds draw the same picture
+                String vertex = String.format(Locale.ROOT, "%.1f,%.1f ", MARGIN + point[0] * SIZE,
+                        MARGIN + (1 - point[1]) * SIZE);
+                if (!vertex.equals(previous)) {
+                    svg.append(vertex);
+                    previous = vertex;
+                }
             }
             svg.append("\"/>\n");
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
