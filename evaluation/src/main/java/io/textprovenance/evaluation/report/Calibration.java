@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +16,17 @@ import java.util.Set;
 
 /**
  * Thresholds for the service's verdict: for each score, the conformal threshold at the target FPR from
- * the calibration split's human texts (each once), the sorted reference scores for p-values, and what
- * the threshold does on the test split it was not calibrated on.
+ * the calibration split's human texts, the sorted reference scores for p-values, and what the threshold
+ * does on the test split it was not calibrated on.
+ *
+ * <p>One human text per document: benchmark files hold one article several times, cut to other lengths,
+ * and copies of a document score alike, so they are not exchangeable draws. The conformal guarantee needs
+ * independent references; with the first text of each document (in data order) it holds per document.
  */
 record Calibration(String model, double targetFpr, Map<String, Map<String, Object>> scores) {
 
     static Calibration of(List<ScoredDocument> documents, double targetFpr, String model) {
-        List<ScoredDocument> calibration = EvaluationReport.dedupeHumans(
+        List<ScoredDocument> calibration = onePerHumanDocument(
                 documents.stream().filter(d -> d.split().equals("calibration")).toList());
         List<ScoredDocument> test = EvaluationReport.dedupeHumans(
                 documents.stream().filter(d -> d.split().equals("test")).toList());
@@ -38,6 +43,7 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
             entry.put("threshold", threshold);
             entry.put("rule", "machine when score > threshold (conformal p-value <= target FPR)");
             entry.put("calibration_human_texts", human.length);
+            entry.put("calibration_unit", "one human text per document (first 20 words)");
             entry.put("test_human_texts", testHuman.length);
             entry.put("test_fpr", fractionAbove(testHuman, threshold));
             entry.put("test_machine_texts", testMachine.length);
@@ -48,6 +54,13 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
             scores.put(detector, entry);
         }
         return new Calibration(model, targetFpr, scores);
+    }
+
+    /** The human texts, the first of each document (DocumentSplit.documentKey); machine texts dropped. */
+    static List<ScoredDocument> onePerHumanDocument(List<ScoredDocument> documents) {
+        Set<String> seen = new HashSet<>();
+        return documents.stream().filter(d -> !d.text().machine())
+                .filter(d -> seen.add(DocumentSplit.documentKey(d.text().text()))).toList();
     }
 
     void write(Path file) throws IOException {
