@@ -2,6 +2,8 @@ package io.textprovenance.evaluation.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.textprovenance.stats.calibration.Interval;
+import io.textprovenance.stats.calibration.Proportions;
 import io.textprovenance.stats.calibration.ReferenceScores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,8 +48,10 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
             entry.put("calibration_human_texts", human.length);
             entry.put("calibration_unit", "one human text per document (first 20 words)");
             entry.put("test_human_texts", testHuman.length);
+            entry.put("test_false_positives", countAbove(testHuman, threshold));
             entry.put("test_fpr", fractionAbove(testHuman, threshold));
             entry.put("test_machine_texts", testMachine.length);
+            entry.put("test_true_positives", countAbove(testMachine, threshold));
             entry.put("test_tpr", fractionAbove(testMachine, threshold));
             double[] sorted = human.clone();
             Arrays.sort(sorted);
@@ -70,9 +75,41 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
     }
 
+    /**
+     * The section report.md gets: per score, the threshold, how many human documents calibrated it, and the
+     * FPR and TPR it reaches on the test split, with 95% Wilson intervals.
+     */
+    String markdown() {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Calibrated thresholds (target FPR %.1f%%)%n%n",
+                100 * targetFpr));
+        md.append("Conformal threshold from the calibration split's human texts (one per document); machine when the"
+                + " score is above it. Test FPR and TPR on the test split, which calibrated nothing; 95% Wilson"
+                + " intervals.\n\n| score | threshold | calibration humans | test FPR [95% CI] | test TPR [95% CI] |\n"
+                + "|---|---|---|---|---|\n");
+        scores.forEach((detector, entry) -> md.append("| ").append(detector).append(" | ")
+                .append(String.format(Locale.ROOT, "%.4f", (double) entry.get("threshold"))).append(" | ")
+                .append(entry.get("calibration_human_texts")).append(" | ")
+                .append(rate((long) entry.get("test_false_positives"), (int) entry.get("test_human_texts"))).append(" | ")
+                .append(rate((long) entry.get("test_true_positives"), (int) entry.get("test_machine_texts")))
+                .append(" |\n"));
+        return md.append('\n').toString();
+    }
+
+    private static String rate(long successes, int trials) {
+        if (trials == 0) {
+            return "no texts";
+        }
+        Interval interval = Proportions.wilson(successes, trials, 0.95);
+        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f] (%d/%d)", successes / (double) trials,
+                interval.lower(), interval.upper(), successes, trials);
+    }
+
+    private static long countAbove(double[] values, double threshold) {
+        return Arrays.stream(values).filter(v -> v > threshold).count();
+    }
+
     private static double fractionAbove(double[] values, double threshold) {
-        return values.length == 0 ? Double.NaN : Arrays.stream(values).filter(v -> v > threshold).count()
-                / (double) values.length;
+        return values.length == 0 ? Double.NaN : countAbove(values, threshold) / (double) values.length;
     }
 
     private static double[] values(List<ScoredDocument> documents, String detector, boolean machine) {

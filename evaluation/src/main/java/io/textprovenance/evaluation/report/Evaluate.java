@@ -9,7 +9,9 @@ import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.scoring.tokenizer.TokenizedText;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,7 +74,9 @@ public final class Evaluate {
         report.write(out);
         String calibration = arguments.text("calibration", "");
         if (!calibration.isEmpty()) {
-            Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine).write(Path.of(calibration));
+            Calibration thresholds = Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine);
+            thresholds.write(Path.of(calibration));
+            Files.writeString(out.resolve("report.md"), thresholds.markdown(), StandardOpenOption.APPEND);
         }
         System.err.println("wrote " + out.resolve("report.md"));
     }

@@ -42,7 +42,14 @@ class EvaluateTests {
         assertThat(Files.readString(out.resolve("roc-all.svg"))).startsWith("<svg").contains("polyline");
         JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
         assertThat(thresholds.get("liketropy").get("threshold").isNumber()).isTrue();
-        assertThat(thresholds.get("liketropy").get("test_fpr").asDouble()).isBetween(0.0, 1.0);
+        JsonNode liketropy = thresholds.get("liketropy");
+        assertThat(liketropy.get("test_fpr").asDouble()).isBetween(0.0, 1.0);
+        assertThat(liketropy.get("test_false_positives").asDouble() / liketropy.get("test_human_texts").asInt())
+                .isEqualTo(liketropy.get("test_fpr").asDouble());
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("## Calibrated thresholds (target FPR 5.0%)")
+                .containsPattern("\\| liketropy \\| -?[0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\[[0-9.]+, [0-9.]+\\] \\([0-9]+/"
+                        + liketropy.get("test_human_texts").asInt() + "\\)");
     }
 
     @Test
