@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,13 +35,16 @@ public final class PawnHead implements AutoCloseable {
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
     private final int hiddenSize;
+    private final String sha256;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PawnHead(OrtEnvironment environment, OrtSession.SessionOptions options, OrtSession session, int hiddenSize) {
+    private PawnHead(OrtEnvironment environment, OrtSession.SessionOptions options, OrtSession session, int hiddenSize,
+                     String sha256) {
         this.environment = environment;
         this.options = options;
         this.session = session;
         this.hiddenSize = hiddenSize;
+        this.sha256 = sha256;
     }
 
     /**
@@ -77,12 +81,17 @@ public final class PawnHead implements AutoCloseable {
         try {
             options.setIntraOpNumThreads(intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors());
             OrtSession session = environment.createSession(model.toString(), options);
-            return new PawnHead(environment, options, session, backbone.hiddenSize());
+            return new PawnHead(environment, options, session, backbone.hiddenSize(), actual.toLowerCase(Locale.ROOT));
         } catch (OrtException e) {
             options.close();
             environment.close();
             throw new IllegalStateException("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The sha256 of the loaded pawn.onnx (checked against pawn.json at load), lower-case hex. */
+    public String sha256() {
+        return sha256;
     }
 
     /**

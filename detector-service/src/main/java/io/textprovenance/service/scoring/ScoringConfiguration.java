@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.textprovenance.pawn.PawnHead;
+import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.BatchingSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
@@ -40,7 +41,8 @@ class ScoringConfiguration {
     }
 
     @Bean
-    CalibrationTable calibration(ScoringProperties properties) {
-        return CalibrationTable.load(properties.modelDir().resolve("calibration.json"));
+    CalibrationTable calibration(ScoringProperties properties, OnnxScorer scorer, PawnHeadHolder pawnHead) {
+        return CalibrationTable.load(properties.modelDir().resolve("calibration.json"),
+                scorer.manifest().sha256().get(ModelManifest.MODEL), pawnHead.head().map(PawnHead::sha256));
     }
 }

@@ -86,7 +86,7 @@ public class VerdictService {
                 zeroShot("log-rank", detection.logRankScore()));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
-        Double pawnPValue = pawnResult.map(r -> calibration.pValue(PAWN_SCORE, r.probability()))
+        Double pawnPValue = pawnResult.map(r -> calibration.pValue(CalibrationTable.PAWN, r.probability()))
                 .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(null);
         VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(),
                 pawnResult.map(PawnResult::probability), pawnPValue, zeroShot.get(1).pValue());
@@ -105,9 +105,6 @@ public class VerdictService {
                 new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
                 explain ? evidence(text, scored, pawnResult) : null);
     }
-
-    /** The name of PAWN's score in calibration.json (the evaluation harness's detector name). */
-    static final String PAWN_SCORE = "pawn";
 
     private Verdict.ZeroShotScore zeroShot(String name, double score) {
         OptionalDouble p = calibration.pValue(name, score);

@@ -8,6 +8,7 @@ import io.textprovenance.stats.calibration.ReferenceScores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,10 +26,24 @@ import java.util.Set;
  * <p>One human text per document: benchmark files hold one article several times, cut to other lengths,
  * and copies of a document score alike, so they are not exchangeable draws. The conformal guarantee needs
  * independent references; with the first text of each document (in data order) it holds per document.
+ *
+ * <p>The file pins what it is valid for: the sha256 of the backbone {@code model.onnx} and of the PAWN
+ * head's {@code pawn.onnx} (null without one) and the token limit the scores were computed on. The
+ * service refuses a calibration made for another model.
+ *
+ * @param model        the backbone's name, version and short sha256, for people
+ * @param modelSha256  the sha256 of the backbone's model.onnx
+ * @param pawnSha256   the sha256 of pawn.onnx whose scores are the "pawn" entry, or null without a head
+ * @param maxTokens    every score was computed on the first maxTokens tokens of a text
  */
-record Calibration(String model, double targetFpr, Map<String, Map<String, Object>> scores) {
+record Calibration(String model, String modelSha256, String pawnSha256, int maxTokens, double targetFpr,
+                   Map<String, Map<String, Object>> scores) {
 
-    static Calibration of(List<ScoredDocument> documents, double targetFpr, String model) {
+    /** Upper bounds (exclusive) of the token-length bins of the test rates; the last bin is the rest. */
+    static final int[] LENGTH_BINS = {64, 128, 256, 512};
+
+    static Calibration of(List<ScoredDocument> documents, double targetFpr, String model, String modelSha256,
+                          String pawnSha256, int maxTokens) {
         List<ScoredDocument> calibration = onePerHumanDocument(
                 documents.stream().filter(d -> d.split().equals("calibration")).toList());
         List<ScoredDocument> test = EvaluationReport.dedupeHumans(
@@ -53,12 +68,40 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
             entry.put("test_machine_texts", testMachine.length);
             entry.put("test_true_positives", countAbove(testMachine, threshold));
             entry.put("test_tpr", fractionAbove(testMachine, threshold));
+            entry.put("test_by_length", byLength(test, detector, threshold));
             double[] sorted = human.clone();
             Arrays.sort(sorted);
             entry.put("reference_scores", sorted);
             scores.put(detector, entry);
         }
-        return new Calibration(model, targetFpr, scores);
+        return new Calibration(model, modelSha256, pawnSha256, maxTokens, targetFpr, scores);
+    }
+
+    /** Test texts per token-length bin: humans and false positives, machine texts and true positives. */
+    static List<Map<String, Object>> byLength(List<ScoredDocument> test, String detector, double threshold) {
+        List<Map<String, Object>> bins = new ArrayList<>();
+        for (int bin = 0; bin <= LENGTH_BINS.length; bin++) {
+            int from = bin == 0 ? 0 : LENGTH_BINS[bin - 1];
+            int to = bin == LENGTH_BINS.length ? Integer.MAX_VALUE : LENGTH_BINS[bin];
+            List<ScoredDocument> members = test.stream().filter(d -> d.tokens() >= from && d.tokens() < to).toList();
+            double[] human = values(members, detector, false);
+            double[] machine = values(members, detector, true);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tokens", binName(bin));
+            row.put("humans", human.length);
+            row.put("false_positives", countAbove(human, threshold));
+            row.put("machines", machine.length);
+            row.put("true_positives", countAbove(machine, threshold));
+            bins.add(row);
+        }
+        return bins;
+    }
+
+    private static String binName(int bin) {
+        if (bin == LENGTH_BINS.length) {
+            return ">= " + LENGTH_BINS[bin - 1];
+        }
+        return (bin == 0 ? 0 : LENGTH_BINS[bin - 1]) + "-" + (LENGTH_BINS[bin] - 1);
     }
 
     /** The human texts, the first of each document (DocumentSplit.documentKey); machine texts dropped. */
@@ -92,6 +135,20 @@ record Calibration(String model, double targetFpr, Map<String, Map<String, Objec
                 .append(rate((long) entry.get("test_false_positives"), (int) entry.get("test_human_texts"))).append(" | ")
                 .append(rate((long) entry.get("test_true_positives"), (int) entry.get("test_machine_texts")))
                 .append(" |\n"));
+        md.append("\nTest FPR by length (tokens scored): false positives / human texts; a short text carries less"
+                + " evidence, and the threshold is one for all lengths.\n\n| score |");
+        for (int bin = 0; bin <= LENGTH_BINS.length; bin++) {
+            md.append(' ').append(binName(bin)).append(" |");
+        }
+        md.append("\n|---|").append("---|".repeat(LENGTH_BINS.length + 1)).append('\n');
+        scores.forEach((detector, entry) -> {
+            md.append("| ").append(detector).append(" |");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> bins = (List<Map<String, Object>>) entry.get("test_by_length");
+            bins.forEach(row -> md.append(' ').append(row.get("false_positives")).append('/').append(row.get("humans"))
+                    .append(" |"));
+            md.append('\n');
+        });
         return md.append('\n').toString();
     }
 

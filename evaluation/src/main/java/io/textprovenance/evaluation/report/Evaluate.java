@@ -4,6 +4,7 @@ import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.cache.FeatureCache;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
+import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
@@ -54,11 +55,15 @@ public final class Evaluate {
         Path modelDirectory = arguments.path("model", "models/default");
         List<ScoredDocument> documents;
         String modelLine;
+        String modelSha256;
+        String pawnSha256;
         Set<String> trained;
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(modelDirectory));
              PawnDetector pawn = PawnDetector.openIfPresent(modelDirectory, scorer.manifest())) {
             modelLine = scorer.manifest().name() + " " + scorer.manifest().version() + " (sha256 "
                     + scorer.manifest().shortSha() + ")";
+            modelSha256 = scorer.manifest().sha256().get(ModelManifest.MODEL);
+            pawnSha256 = pawn == null ? null : pawn.sha256();
             List<Detector> detectors = pawn == null ? List.of(new ZeroShotDetectors())
                     : List.of(new ZeroShotDetectors(), pawn);
             trained = pawn == null ? Set.of() : Set.of(PawnDetector.NAME);
@@ -74,7 +79,8 @@ public final class Evaluate {
         report.write(out);
         String calibration = arguments.text("calibration", "");
         if (!calibration.isEmpty()) {
-            Calibration thresholds = Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine);
+            Calibration thresholds = Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine,
+                    modelSha256, pawnSha256, maxTokens);
             thresholds.write(Path.of(calibration));
             Files.writeString(out.resolve("report.md"), thresholds.markdown(), StandardOpenOption.APPEND);
         }

@@ -25,6 +25,11 @@ final class PawnDetector implements Detector, AutoCloseable {
         return new PawnDetector(PawnHead.open(directory, backbone, 0));
     }
 
+    /** The sha256 of the head's pawn.onnx: calibration.json pins it. */
+    String sha256() {
+        return head.sha256();
+    }
+
     @Override
     public boolean needsHiddenStates() {
         return true;

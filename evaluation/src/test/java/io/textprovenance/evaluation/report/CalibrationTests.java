@@ -23,6 +23,24 @@ class CalibrationTests {
         assertThat(references).extracting(d -> d.scores().get("s")).containsExactly(0.1, 0.3);
     }
 
+    @Test
+    void shouldCountTestErrorsPerTokenLengthBin() {
+        List<ScoredDocument> test = List.of(
+                scored(false, 10, 0.9), scored(false, 40, 0.1), scored(false, 100, 0.1), scored(false, 512, 0.8),
+                scored(true, 63, 0.9), scored(true, 64, 0.2), scored(true, 600, 0.95));
+        List<Map<String, Object>> bins = Calibration.byLength(test, "s", 0.5);
+        assertThat(bins).extracting(b -> b.get("tokens")).containsExactly("0-63", "64-127", "128-255", "256-511", ">= 512");
+        assertThat(bins).extracting(b -> b.get("humans")).containsExactly(2, 1, 0, 0, 1);
+        assertThat(bins).extracting(b -> b.get("false_positives")).containsExactly(1L, 0L, 0L, 0L, 1L);
+        assertThat(bins).extracting(b -> b.get("machines")).containsExactly(1, 1, 0, 0, 1);
+        assertThat(bins).extracting(b -> b.get("true_positives")).containsExactly(1L, 0L, 0L, 0L, 1L);
+    }
+
+    private static ScoredDocument scored(boolean machine, int tokens, double score) {
+        return new ScoredDocument(new LabeledText("text " + tokens + " " + machine, machine, machine ? "gen" : "human",
+                "news", "a", tokens), "test", tokens, Map.of("s", score));
+    }
+
     private static ScoredDocument human(String text, String source, double score) {
         return new ScoredDocument(new LabeledText(text, false, "human", "news", source, 0), "calibration", 20,
                 Map.of("s", score));

@@ -40,14 +40,24 @@ class EvaluateTests {
         }
         assertThat(out.resolve("roc-news_tiny.raw_data.json.svg")).exists();
         assertThat(Files.readString(out.resolve("roc-all.svg"))).startsWith("<svg").contains("polyline");
-        JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
+        JsonNode calibrationJson = new ObjectMapper().readTree(calibration.toFile());
+        JsonNode manifest = new ObjectMapper().readTree(tinyModel().resolve("model.json").toFile());
+        assertThat(calibrationJson.get("modelSha256").asText()).isEqualTo(manifest.get("sha256").get("model.onnx").asText());
+        assertThat(calibrationJson.get("pawnSha256").isNull()).isTrue();
+        assertThat(calibrationJson.get("maxTokens").asInt()).isEqualTo(512);
+        JsonNode thresholds = calibrationJson.get("scores");
         assertThat(thresholds.get("liketropy").get("threshold").isNumber()).isTrue();
         JsonNode liketropy = thresholds.get("liketropy");
         assertThat(liketropy.get("test_fpr").asDouble()).isBetween(0.0, 1.0);
         assertThat(liketropy.get("test_false_positives").asDouble() / liketropy.get("test_human_texts").asInt())
                 .isEqualTo(liketropy.get("test_fpr").asDouble());
+        int humansByLength = 0;
+        for (JsonNode bin : liketropy.get("test_by_length")) {
+            humansByLength += bin.get("humans").asInt();
+        }
+        assertThat(humansByLength).isEqualTo(liketropy.get("test_human_texts").asInt());
         assertThat(Files.readString(out.resolve("report.md")))
-                .contains("## Calibrated thresholds (target FPR 5.0%)")
+                .contains("## Calibrated thresholds (target FPR 5.0%)", "Test FPR by length")
                 .containsPattern("\\| liketropy \\| -?[0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\[[0-9.]+, [0-9.]+\\] \\([0-9]+/"
                         + liketropy.get("test_human_texts").asInt() + "\\)");
     }
