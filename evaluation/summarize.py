@@ -4,7 +4,9 @@
 1. unweighted mean AUROC over the files under the prefix, per detector (how Fast-DetectGPT averages its 0.9887
    over 5 generators x 3 domains);
 2. the calibrated thresholds at the target FPR and what they reach on the test split they were not fitted on,
-   with 95% Wilson intervals.
+   with 95% Wilson intervals, whole-text references and the service's by-length references;
+3. by calibration length L: the test humans' first L tokens against the threshold of length L, and against the
+   whole-text threshold.
 """
 import json
 import math
@@ -45,6 +47,35 @@ def calibration_table(calibration):
     return "\n".join(lines)
 
 
+def rate(successes, n):
+    lo, hi = wilson(successes, n)
+    return f"{successes / n:.3f} [{lo:.3f}, {hi:.3f}]"
+
+
+def service_rule_table(calibration):
+    lines = ["| score | test FPR [95% CI], references of the text's length | test TPR [95% CI] |", "|---|---:|---:|"]
+    for name, s in calibration["scores"].items():
+        if "test_false_positives_length_matched" in s:
+            lines.append(f"| {name} | {rate(s['test_false_positives_length_matched'], s['test_human_texts'])} | "
+                         f"{rate(s['test_true_positives_length_matched'], s['test_machine_texts'])} |")
+    return "\n".join(lines)
+
+
+def prefix_table(calibration):
+    lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("by_length", [])})
+    lines = ["| score | " + " | ".join(f"L = {n}" for n in lengths) + " |", "|---|" + "---:|" * len(lengths)]
+    for name, s in calibration["scores"].items():
+        levels = {level["tokens"]: level for level in s.get("by_length", [])}
+        cells = []
+        for n in lengths:
+            level = levels.get(n)
+            cells.append("-" if level is None else
+                         f"{level['test_false_positives']}/{level['test_human_texts']} "
+                         f"({level['test_false_positives_at_overall_threshold']})")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     report = json.load(open(sys.argv[1]))
     calibration = json.load(open(sys.argv[2]))
@@ -52,6 +83,10 @@ def main():
     print(mean_auroc(report, prefix))
     print()
     print(calibration_table(calibration))
+    print()
+    print(service_rule_table(calibration))
+    print()
+    print(prefix_table(calibration))
 
 
 if __name__ == "__main__":

@@ -8,13 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * Human reference scores and thresholds from {@code calibration.json} (written by the evaluation
  * harness): conformal p-values of a new score against human text, and the threshold at the target FPR.
  * Empty when the model directory has no calibration: the verdict then says the scores are uncalibrated.
+ *
+ * <p>Scores of short texts spread more than those of long ones, so a text is compared with human texts cut
+ * to a similar length ({@code by_length}: the largest calibrated length not above its own), not with whole
+ * documents, which would make the FPR of short texts exceed the target.
  *
  * <p>The file pins the backbone ({@code modelSha256}) and the PAWN head ({@code pawnSha256}) whose scores
  * it holds; reference scores of another model would give p-values without meaning, so loading refuses a
@@ -29,13 +36,11 @@ public final class CalibrationTable {
             + " --model MODEL_DIR --calibration MODEL_DIR/calibration.json) or remove it to serve uncalibrated verdicts.";
 
     private final double targetFpr;
-    private final Map<String, ReferenceScores> references;
-    private final Map<String, Double> thresholds;
+    private final Map<String, ScoreReferences> references;
 
-    private CalibrationTable(double targetFpr, Map<String, ReferenceScores> references, Map<String, Double> thresholds) {
+    private CalibrationTable(double targetFpr, Map<String, ScoreReferences> references) {
         this.targetFpr = targetFpr;
         this.references = Map.copyOf(references);
-        this.thresholds = Map.copyOf(thresholds);
     }
 
     /**
@@ -47,7 +52,7 @@ public final class CalibrationTable {
      */
     public static CalibrationTable load(Path file, String modelSha256, Optional<String> pawnSha256) {
         if (!Files.isRegularFile(file)) {
-            return new CalibrationTable(Double.NaN, Map.of(), Map.of());
+            return new CalibrationTable(Double.NaN, Map.of());
         }
         JsonNode root;
         try {
@@ -60,21 +65,27 @@ public final class CalibrationTable {
             requireSameModel(file, "pawnSha256", root.path("pawnSha256").asText(""), pawnSha256.get(), "PAWN head pawn.onnx");
         }
         try {
-            Map<String, ReferenceScores> references = new HashMap<>();
-            Map<String, Double> thresholds = new HashMap<>();
+            Map<String, ScoreReferences> references = new HashMap<>();
             root.path("scores").properties().forEach(entry -> {
-                JsonNode values = entry.getValue().path("reference_scores");
-                double[] scores = new double[values.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    scores[i] = values.get(i).asDouble();
+                NavigableMap<Integer, ReferenceScores> byLength = new TreeMap<>();
+                for (JsonNode level : entry.getValue().path("by_length")) {
+                    byLength.put(level.path("tokens").asInt(), referenceScores(level));
                 }
-                references.put(entry.getKey(), ReferenceScores.of(scores));
-                thresholds.put(entry.getKey(), entry.getValue().path("threshold").asDouble());
+                references.put(entry.getKey(), new ScoreReferences(referenceScores(entry.getValue()), byLength));
             });
-            return new CalibrationTable(root.path("targetFpr").asDouble(Double.NaN), references, thresholds);
+            return new CalibrationTable(root.path("targetFpr").asDouble(Double.NaN), references);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read calibration " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ReferenceScores referenceScores(JsonNode node) {
+        JsonNode values = node.path("reference_scores");
+        double[] scores = new double[values.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = values.get(i).asDouble();
+        }
+        return ReferenceScores.of(scores);
     }
 
     private static void requireSameModel(Path file, String field, String pinned, String loaded, String what) {
@@ -96,15 +107,39 @@ public final class CalibrationTable {
         return targetFpr;
     }
 
-    /** The conformal p-value of {@code score} among the human references of {@code name}, if calibrated. */
-    public OptionalDouble pValue(String name, double score) {
-        ReferenceScores reference = references.get(name);
-        return reference == null ? OptionalDouble.empty() : OptionalDouble.of(reference.pValue(score));
+    /**
+     * The conformal p-value of {@code score}, from a text of {@code tokens} tokens, among the human references
+     * of {@code name}: those cut to the largest calibrated length not above {@code tokens} (the shortest
+     * when the text is shorter than all), or whole human texts when the calibration has no lengths. Empty
+     * if {@code name} is not calibrated.
+     */
+    public OptionalDouble pValue(String name, double score, int tokens) {
+        ScoreReferences reference = references.get(name);
+        return reference == null ? OptionalDouble.empty() : OptionalDouble.of(reference.forLength(tokens).pValue(score));
     }
 
-    /** The threshold of {@code name} at the target FPR, if calibrated. */
-    public OptionalDouble threshold(String name) {
-        Double threshold = thresholds.get(name);
-        return threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
+    /**
+     * The length in tokens of the human references that {@link #pValue} uses for a text of {@code tokens}
+     * tokens; empty when {@code name} is not calibrated or is calibrated on whole texts only.
+     */
+    public OptionalInt referenceTokens(String name, int tokens) {
+        ScoreReferences reference = references.get(name);
+        if (reference == null || reference.byLength().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Integer length = reference.byLength().floorKey(tokens);
+        return OptionalInt.of(length == null ? reference.byLength().firstKey() : length);
+    }
+
+    /** One score's human references: whole texts, and cut to each calibrated length. */
+    private record ScoreReferences(ReferenceScores whole, NavigableMap<Integer, ReferenceScores> byLength) {
+
+        ReferenceScores forLength(int tokens) {
+            if (byLength.isEmpty()) {
+                return whole;
+            }
+            Map.Entry<Integer, ReferenceScores> level = byLength.floorEntry(tokens);
+            return level == null ? byLength.firstEntry().getValue() : level.getValue();
+        }
     }
 }

@@ -33,8 +33,13 @@ public record Verdict(String id, String label, String policy, String reason, Dou
                              double pValue, boolean rejected) {
     }
 
-    /** Tokens scored and whether overlapping windows were needed; PAWN reads at most its first 512. */
-    public record Tokens(int scored, boolean windowed, int windows) {
+    /**
+     * Tokens scored and whether overlapping windows were needed; PAWN reads at most its first 512.
+     * referenceTokens: the p-values compare this text with the calibration's human texts cut to this many
+     * tokens (the largest calibrated length not above the text's); null when uncalibrated or calibrated on
+     * whole texts only.
+     */
+    public record Tokens(int scored, boolean windowed, int windows, Integer referenceTokens) {
     }
 
     /** The model: name, version, sha256 prefix, and whether PAWN and calibration are present. */

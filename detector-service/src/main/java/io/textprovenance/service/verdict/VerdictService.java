@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.pawn.PawnResult;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -80,13 +82,13 @@ public class VerdictService {
         TokenSeries series = scored.toTokenSeries();
         DetectionScores detection = DetectionScores.of(series);
         List<Verdict.ZeroShotScore> zeroShot = List.of(
-                zeroShot("liketropy", detection.liketropy()),
-                zeroShot("fast-detectgpt", detection.fastDetectGpt()),
-                zeroShot("log-likelihood", detection.meanLogLikelihood()),
-                zeroShot("log-rank", detection.logRankScore()));
+                zeroShot("liketropy", detection.liketropy(), scored.tokensScored()),
+                zeroShot("fast-detectgpt", detection.fastDetectGpt(), scored.tokensScored()),
+                zeroShot("log-likelihood", detection.meanLogLikelihood(), scored.tokensScored()),
+                zeroShot("log-rank", detection.logRankScore(), scored.tokensScored()));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
-        Double pawnPValue = pawnResult.map(r -> calibration.pValue(CalibrationTable.PAWN, r.probability()))
+        Double pawnPValue = pawnResult.map(r -> calibration.pValue(CalibrationTable.PAWN, r.probability(), r.tokensRead()))
                 .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(null);
         VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(),
                 pawnResult.map(PawnResult::probability), pawnPValue, zeroShot.get(1).pValue());
@@ -99,15 +101,24 @@ public class VerdictService {
                 pawnResult.map(PawnResult::probability).orElse(null), pawnPValue, zeroShot,
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected()),
-                new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows()),
+                new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
+                        referenceTokens(withPawn, scored.tokensScored())),
                 new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
                         !calibration.isEmpty()),
                 new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
                 explain ? evidence(text, scored, pawnResult) : null);
     }
 
-    private Verdict.ZeroShotScore zeroShot(String name, double score) {
-        OptionalDouble p = calibration.pValue(name, score);
+    /** The length of the human references behind the p-value the policy reads (PAWN's, else the criterion's). */
+    private Integer referenceTokens(boolean withPawn, int tokens) {
+        OptionalInt length = withPawn
+                ? calibration.referenceTokens(CalibrationTable.PAWN, Math.min(tokens, PawnHead.MAX_TOKENS))
+                : calibration.referenceTokens("fast-detectgpt", tokens);
+        return length.isPresent() ? length.getAsInt() : null;
+    }
+
+    private Verdict.ZeroShotScore zeroShot(String name, double score, int tokens) {
+        OptionalDouble p = calibration.pValue(name, score, tokens);
         return new Verdict.ZeroShotScore(name, score, p.isPresent() ? p.getAsDouble() : null);
     }
 

@@ -25,17 +25,36 @@ class CalibrationTableTests {
         CalibrationTable table = CalibrationTable.load(write(MODEL, PAWN), MODEL, Optional.of(PAWN));
         assertThat(table.isEmpty()).isFalse();
         assertThat(table.targetFpr()).isEqualTo(0.25);
-        assertThat(table.threshold("pawn")).hasValue(0.7);
-        // (1 + #{references >= 0.65}) / (1 + 4) = (1 + 1) / 5
-        assertThat(table.pValue("pawn", 0.65)).hasValue(0.4);
-        assertThat(table.pValue("liketropy", 0.0)).isEmpty();
+        // whole texts only: (1 + #{references >= 0.65}) / (1 + 4) = (1 + 1) / 5 at any length
+        assertThat(table.pValue("pawn", 0.65, 40)).hasValue(0.4);
+        assertThat(table.pValue("pawn", 0.65, 400)).hasValue(0.4);
+        assertThat(table.referenceTokens("pawn", 40)).isEmpty();
+        assertThat(table.pValue("liketropy", 0.0, 40)).isEmpty();
+    }
+
+    @Test
+    void shouldCompareATextWithHumanTextsCutToTheLargestCalibratedLengthNotAboveItsOwn() throws IOException {
+        Path file = directory.resolve("calibration.json");
+        Files.writeString(file, """
+                {"modelSha256": "%s", "targetFpr": 0.25, "scores": {"liketropy": {"threshold": 0.7,
+                  "reference_scores": [0.1, 0.2, 0.6, 0.7],
+                  "by_length": [{"tokens": 32, "reference_scores": [0.5, 0.8, 0.9, 1.0]},
+                                {"tokens": 64, "reference_scores": [0.3, 0.4, 0.5, 0.6]}]}}}
+                """.formatted(MODEL));
+        CalibrationTable table = CalibrationTable.load(file, MODEL, Optional.empty());
+        assertThat(table.pValue("liketropy", 0.65, 40)).hasValue(4 / 5.0);   // 32-token references
+        assertThat(table.referenceTokens("liketropy", 40)).hasValue(32);
+        assertThat(table.pValue("liketropy", 0.65, 64)).hasValue(1 / 5.0);   // 64-token references
+        assertThat(table.pValue("liketropy", 0.65, 2000)).hasValue(1 / 5.0);
+        assertThat(table.referenceTokens("liketropy", 2000)).hasValue(64);
+        assertThat(table.referenceTokens("liketropy", 10)).hasValue(32);     // shorter than all: the shortest
     }
 
     @Test
     void shouldBeEmptyWithoutAFile() {
         CalibrationTable table = CalibrationTable.load(directory.resolve("calibration.json"), MODEL, Optional.empty());
         assertThat(table.isEmpty()).isTrue();
-        assertThat(table.pValue("pawn", 0.5)).isEmpty();
+        assertThat(table.pValue("pawn", 0.5, 100)).isEmpty();
     }
 
     @Test
@@ -80,8 +99,10 @@ class CalibrationTableTests {
         CalibrationTable table = CalibrationTable.load(bundled.resolve("calibration.json"), modelSha,
                 Optional.of(pawn.get("sha256").asText()));
         assertThat(table.targetFpr()).isEqualTo(0.01);
-        assertThat(table.threshold("pawn")).isPresent();
-        assertThat(table.threshold("liketropy")).isPresent();
+        assertThat(table.pValue("pawn", 0.5, 200)).isPresent();
+        assertThat(table.pValue("fast-detectgpt", 0.0, 40)).isPresent();
+        assertThat(table.referenceTokens("pawn", 40)).hasValue(32);
+        assertThat(table.referenceTokens("pawn", 500)).isPresent();
     }
 
     private Path write(String modelSha, String pawnSha) throws IOException {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Thresholds for the service's verdict: for each score, the conformal threshold at the target FPR from
@@ -69,12 +70,75 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             entry.put("test_true_positives", countAbove(testMachine, threshold));
             entry.put("test_tpr", fractionAbove(testMachine, threshold));
             entry.put("test_by_length", byLength(test, detector, threshold));
+            List<Map<String, Object>> levels = prefixLevels(calibration, test, detector, targetFpr, threshold);
+            entry.put("by_length", levels);
+            if (!levels.isEmpty()) {
+                entry.put("test_false_positives_length_matched", countFlaggedByLength(test, detector, false, levels));
+                entry.put("test_true_positives_length_matched", countFlaggedByLength(test, detector, true, levels));
+            }
             double[] sorted = human.clone();
             Arrays.sort(sorted);
             entry.put("reference_scores", sorted);
             scores.put(detector, entry);
         }
         return new Calibration(model, modelSha256, pawnSha256, maxTokens, targetFpr, scores);
+    }
+
+    /**
+     * One calibration per length L of {@link Prefixes#LENGTHS} that has enough human documents of at least L
+     * tokens for the target FPR: the threshold and sorted references from their first L tokens, and what
+     * that threshold does on the L-token prefixes of the test texts, next to the all-lengths threshold on
+     * the same prefixes. The service compares a text with the references of the largest L not above its
+     * length.
+     */
+    static List<Map<String, Object>> prefixLevels(List<ScoredDocument> calibration, List<ScoredDocument> test,
+                                                  String detector, double targetFpr, double overallThreshold) {
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (int length : Prefixes.LENGTHS) {
+            double[] human = prefixValues(calibration, length, detector, false);
+            if (Math.floor(targetFpr * (human.length + 1)) < 1) {
+                continue;   // too few references of this length for a conformal threshold at the target FPR
+            }
+            double threshold = ReferenceScores.of(human).conformalThreshold(targetFpr);
+            double[] testHuman = prefixValues(test, length, detector, false);
+            double[] testMachine = prefixValues(test, length, detector, true);
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("tokens", length);
+            level.put("threshold", threshold);
+            level.put("calibration_human_texts", human.length);
+            level.put("test_human_texts", testHuman.length);
+            level.put("test_false_positives", countAbove(testHuman, threshold));
+            level.put("test_false_positives_at_overall_threshold", countAbove(testHuman, overallThreshold));
+            level.put("test_machine_texts", testMachine.length);
+            level.put("test_true_positives", countAbove(testMachine, threshold));
+            double[] sorted = human.clone();
+            Arrays.sort(sorted);
+            level.put("reference_scores", sorted);
+            levels.add(level);
+        }
+        return levels;
+    }
+
+    /**
+     * The service's rule on the test texts: each text's score against the threshold of the largest
+     * calibrated length not above its token count (the shortest when it is shorter than all).
+     */
+    static long countFlaggedByLength(List<ScoredDocument> test, String detector, boolean machine,
+                                     List<Map<String, Object>> levels) {
+        TreeMap<Integer, Double> thresholds = new TreeMap<>();
+        levels.forEach(level -> thresholds.put((Integer) level.get("tokens"), (Double) level.get("threshold")));
+        return test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector))
+                .filter(d -> {
+                    Map.Entry<Integer, Double> level = thresholds.floorEntry(d.tokens());
+                    double threshold = level == null ? thresholds.firstEntry().getValue() : level.getValue();
+                    return d.scores().get(detector) > threshold;
+                }).count();
+    }
+
+    private static double[] prefixValues(List<ScoredDocument> documents, int length, String detector, boolean machine) {
+        return documents.stream().filter(d -> d.text().machine() == machine)
+                .map(d -> d.prefixScores().get(length)).filter(s -> s != null && s.containsKey(detector))
+                .mapToDouble(s -> s.get(detector)).toArray();
     }
 
     /** Test texts per token-length bin: humans and false positives, machine texts and true positives. */
@@ -127,13 +191,17 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                 100 * targetFpr));
         md.append("Conformal threshold from the calibration split's human texts (one per document); machine when the"
                 + " score is above it. Test FPR and TPR on the test split, which calibrated nothing; 95% Wilson"
-                + " intervals.\n\n| score | threshold | calibration humans | test FPR [95% CI] | test TPR [95% CI] |\n"
-                + "|---|---|---|---|---|\n");
+                + " intervals. The last two columns apply the service's rule instead: each test text against the threshold"
+                + " of its length (below).\n\n| score | threshold | calibration humans | test FPR [95% CI] |"
+                + " test TPR [95% CI] | test FPR, by length | test TPR, by length |\n|---|---|---|---|---|---|---|\n");
         scores.forEach((detector, entry) -> md.append("| ").append(detector).append(" | ")
                 .append(String.format(Locale.ROOT, "%.4f", (double) entry.get("threshold"))).append(" | ")
                 .append(entry.get("calibration_human_texts")).append(" | ")
                 .append(rate((long) entry.get("test_false_positives"), (int) entry.get("test_human_texts"))).append(" | ")
-                .append(rate((long) entry.get("test_true_positives"), (int) entry.get("test_machine_texts")))
+                .append(rate((long) entry.get("test_true_positives"), (int) entry.get("test_machine_texts"))).append(" | ")
+                .append(rateOrNone(entry.get("test_false_positives_length_matched"), (int) entry.get("test_human_texts")))
+                .append(" | ")
+                .append(rateOrNone(entry.get("test_true_positives_length_matched"), (int) entry.get("test_machine_texts")))
                 .append(" |\n"));
         md.append("\nTest FPR by length (tokens scored): false positives / human texts; a short text carries less"
                 + " evidence, and the threshold is one for all lengths.\n\n| score |");
@@ -149,7 +217,31 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                     .append(" |"));
             md.append('\n');
         });
+        md.append("\nCalibrated by length: the test humans' first L tokens against the threshold calibrated on the"
+                + " calibration humans' first L tokens (false positives / texts), and in brackets against the"
+                + " all-lengths threshold above. The service compares a text with the references of the largest L"
+                + " not above its length.\n\n| score |");
+        Prefixes.LENGTHS.forEach(length -> md.append(" L = ").append(length).append(" |"));
+        md.append("\n|---|").append("---|".repeat(Prefixes.LENGTHS.size())).append('\n');
+        scores.forEach((detector, entry) -> {
+            md.append("| ").append(detector).append(" |");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) entry.get("by_length");
+            Map<Object, Map<String, Object>> byTokens = new LinkedHashMap<>();
+            levels.forEach(level -> byTokens.put(level.get("tokens"), level));
+            Prefixes.LENGTHS.forEach(length -> {
+                Map<String, Object> level = byTokens.get(length);
+                md.append(' ').append(level == null ? "too few references" : level.get("test_false_positives") + "/"
+                        + level.get("test_human_texts") + " (" + level.get("test_false_positives_at_overall_threshold")
+                        + ")").append(" |");
+            });
+            md.append('\n');
+        });
         return md.append('\n').toString();
+    }
+
+    private static String rateOrNone(Object successes, int trials) {
+        return successes == null ? "no lengths" : rate((long) successes, trials);
     }
 
     private static String rate(long successes, int trials) {

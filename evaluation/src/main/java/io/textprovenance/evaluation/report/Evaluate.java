@@ -29,7 +29,8 @@ import java.util.function.BiFunction;
  * (the first {@code --max-tokens} tokens, 512 by default, as Binoculars did: documents of very different
  * lengths are then compared on equal windows) and writes report.md, report.json and one ROC plot per file.
  * With {@code --calibration FILE} it also writes the thresholds at {@code --fpr} (default 1%) calibrated on
- * the calibration split's human texts, and reports the FPR they reach on the test split. With
+ * the calibration split's human texts (whole, and cut to each of {@link Prefixes#LENGTHS}), and reports the
+ * FPR they reach on the test split in calibration.json and at the end of report.md. With
  * {@code --features DIR} (a {@code cache-features} directory of the same model and token limit) texts found
  * in the cache are not scored again; the others are scored as usual.
  */
@@ -70,7 +71,8 @@ public final class Evaluate {
             String features = arguments.text("features", "");
             try (FeatureCache cache = features.isEmpty() ? null
                     : FeatureCache.open(Path.of(features), scorer.manifest(), maxTokens)) {
-                documents = score(texts, textScorer(scorer, cache, maxTokens), detectors, split);
+                documents = score(texts, textScorer(scorer, cache, maxTokens), detectors, split,
+                        scorer.manifest().contextLength());
             }
         }
         EvaluationReport report = EvaluationReport.of(testSplitOnlyForTrained(documents, trained), modelLine,
@@ -102,7 +104,7 @@ public final class Evaluate {
     }
 
     static List<ScoredDocument> score(List<LabeledText> texts, BiFunction<String, Boolean, ScoredText> scorer,
-                                      List<Detector> detectors, DocumentSplit split) {
+                                      List<Detector> detectors, DocumentSplit split, int contextLength) {
         boolean hidden = detectors.stream().anyMatch(Detector::needsHiddenStates);
         Map<String, Scored> byText = new HashMap<>();
         List<ScoredDocument> documents = new ArrayList<>(texts.size());
@@ -116,13 +118,17 @@ public final class Evaluate {
                 Map<String, Double> scores = new LinkedHashMap<>();
                 // a trained detector never scores its own training texts; the calibration split calibrates it
                 boolean heldOut = !split.splitOf(text).equals("train");
-                detectors.stream().filter(detector -> heldOut || !detector.trained())
-                        .forEach(detector -> scores.putAll(detector.scores(result)));
-                scored = new Scored(result.tokensScored(), scores);
+                List<Detector> applicable = detectors.stream().filter(detector -> heldOut || !detector.trained())
+                        .toList();
+                applicable.forEach(detector -> scores.putAll(detector.scores(result)));
+                // calibration by length: the calibration split sets the thresholds, the test split checks them
+                Map<Integer, Map<String, Double>> prefixes = heldOut ? Prefixes.scores(result, applicable, contextLength) : Map.of();
+                scored = new Scored(result.tokensScored(), scores, prefixes);
                 byText.put(text.text(), scored);
                 tokens += result.tokensScored();
             }
-            documents.add(new ScoredDocument(text, split.splitOf(text), scored.tokens(), scored.scores()));
+            documents.add(new ScoredDocument(text, split.splitOf(text), scored.tokens(), scored.scores(),
+                    scored.prefixes()));
             progress.step(i + 1, tokens);
         }
         return documents;
@@ -140,7 +146,7 @@ public final class Evaluate {
                                 LinkedHashMap::new)))).toList();
     }
 
-    private record Scored(int tokens, Map<String, Double> scores) {
+    private record Scored(int tokens, Map<String, Double> scores, Map<Integer, Map<String, Double>> prefixes) {
     }
 
     private Evaluate() {

@@ -36,6 +36,45 @@ class CalibrationTests {
         assertThat(bins).extracting(b -> b.get("true_positives")).containsExactly(1L, 0L, 0L, 0L, 1L);
     }
 
+    @Test
+    void shouldCalibrateEachLengthWithEnoughReferencesOnThePrefixesOfThatLength() {
+        List<ScoredDocument> calibration = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {   // 120 documents reach 32 tokens, 60 of them 48: too few for 1%
+            Map<Integer, Map<String, Double>> prefixes = i < 60
+                    ? Map.of(32, Map.of("s", i / 100.0), 48, Map.of("s", i / 200.0)) : Map.of(32, Map.of("s", i / 100.0));
+            calibration.add(new ScoredDocument(new LabeledText("calibration text " + i, false, "human", "news", "a", i),
+                    "calibration", i < 60 ? 48 : 40, Map.of("s", 0.0), prefixes));
+        }
+        List<ScoredDocument> test = List.of(
+                new ScoredDocument(new LabeledText("human short", false, "human", "news", "a", 0), "test", 32,
+                        Map.of("s", 0.0), Map.of(32, Map.of("s", 1.25))),
+                new ScoredDocument(new LabeledText("human low", false, "human", "news", "a", 1), "test", 40,
+                        Map.of("s", 0.0), Map.of(32, Map.of("s", 0.5))),
+                new ScoredDocument(new LabeledText("machine", true, "gen", "news", "a", 2), "test", 32,
+                        Map.of("s", 0.0), Map.of(32, Map.of("s", 2.0))));
+        List<Map<String, Object>> levels = Calibration.prefixLevels(calibration, test, "s", 0.01, 0.4);
+        assertThat(levels).extracting(l -> l.get("tokens")).containsExactly(32);
+        Map<String, Object> level = levels.get(0);
+        // 120 references at 1%: floor(0.01 * 121) = 1 score may reach the threshold, so it is the largest
+        assertThat(level.get("threshold")).isEqualTo(1.19);
+        assertThat(level.get("calibration_human_texts")).isEqualTo(120);
+        assertThat(level.get("test_false_positives")).isEqualTo(1L);
+        assertThat(level.get("test_false_positives_at_overall_threshold")).isEqualTo(2L);
+        assertThat(level.get("test_true_positives")).isEqualTo(1L);
+        assertThat((double[]) level.get("reference_scores")).hasSize(120).isSorted();
+    }
+
+    @Test
+    void shouldApplyTheThresholdOfEachTextsLengthAsTheServiceDoes() {
+        List<Map<String, Object>> levels = List.of(Map.of("tokens", 32, "threshold", 0.9),
+                Map.of("tokens", 64, "threshold", 0.5));
+        List<ScoredDocument> test = List.of(scored(false, 20, 0.95), scored(false, 40, 0.7), scored(false, 63, 0.95),
+                scored(false, 64, 0.7), scored(false, 500, 0.4), scored(true, 100, 0.6));
+        // 20 -> 32's threshold (0.9): flagged; 40 -> 0.9: not; 63 -> 0.9: flagged; 64 -> 0.5: flagged; 500 -> 0.5: not
+        assertThat(Calibration.countFlaggedByLength(test, "s", false, levels)).isEqualTo(3);
+        assertThat(Calibration.countFlaggedByLength(test, "s", true, levels)).isEqualTo(1);
+    }
+
     private static ScoredDocument scored(boolean machine, int tokens, double score) {
         return new ScoredDocument(new LabeledText("text " + tokens + " " + machine, machine, machine ? "gen" : "human",
                 "news", "a", tokens), "test", tokens, Map.of("s", score));

@@ -1,0 +1,82 @@
+package io.textprovenance.service.verdict;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The tiny model with a calibration.json: p-values come from the human references cut to the text's length
+ * (here every 8-token reference is far below any score, every whole-text one far above).
+ */
+@SpringBootTest(properties = {
+        "detector.kafka.enabled=false",
+        "spring.kafka.admin.auto-create=false",
+        "detector.security.enabled=false",
+        "detector.verdict.min-tokens=4",
+        "detector.verdict.machine-p-value=0.25"})
+@AutoConfigureMockMvc
+class CalibratedVerdictTests {
+
+    private static final Path TINY = Path.of("../scoring/src/test/resources/tiny/scoring-graph");
+
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void calibratedModel(DynamicPropertyRegistry registry) {
+        registry.add("detector.scoring.model-dir", () -> copyWithCalibration().toString());
+    }
+
+    @Test
+    void shouldTakePValuesFromTheReferencesOfTheTextsLength() throws Exception {
+        mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"" + VerdictApiTests.TEXT + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tokens.referenceTokens").value(8))
+                .andExpect(jsonPath("$.zeroShot[1].name").value("fast-detectgpt"))
+                .andExpect(jsonPath("$.zeroShot[1].pValue").value(0.2))       // (1 + 0) / (1 + 4)
+                .andExpect(jsonPath("$.zeroShot[0].pValue").isEmpty())        // liketropy: not calibrated
+                .andExpect(jsonPath("$.label").value("machine"))
+                .andExpect(jsonPath("$.policy").value("zero-shot"));
+        mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"One two three\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tokens.referenceTokens").value(4))
+                .andExpect(jsonPath("$.zeroShot[1].pValue").value(1.0));      // 4-token references: all above
+        mvc.perform(get("/v1/models")).andExpect(status().isOk());
+    }
+
+    private static Path copyWithCalibration() {
+        try {
+            Path directory = Files.createTempDirectory("calibrated-tiny");
+            for (String file : new String[] {"model.json", "model.onnx", "tokenizer.json"}) {
+                Files.copy(TINY.resolve(file), directory.resolve(file));
+            }
+            String sha = new ObjectMapper().readTree(TINY.resolve("model.json").toFile()).get("sha256")
+                    .get("model.onnx").asText();
+            Files.writeString(directory.resolve("calibration.json"), """
+                    {"modelSha256": "%s", "targetFpr": 0.25, "scores": {"fast-detectgpt": {"threshold": 1000,
+                      "reference_scores": [1000, 1000, 1000, 1000],
+                      "by_length": [{"tokens": 4, "reference_scores": [1000, 1000, 1000, 1000]},
+                                    {"tokens": 8, "reference_scores": [-1000, -1000, -1000, -1000]}]}}}
+                    """.formatted(sha));
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
