@@ -6,7 +6,9 @@
 2. the calibrated thresholds at the target FPR and what they reach on the test split they were not fitted on,
    with 95% Wilson intervals, whole-text references and the service's by-length references;
 3. by calibration length L: the test humans' first L tokens against the threshold of length L, and against the
-   whole-text threshold.
+   whole-text threshold;
+4. by calibration length L: the share of test humans and of test machine texts called "human" (not flagged, and
+   below all but 5% of the calibration machine texts of length L).
 """
 import json
 import math
@@ -76,6 +78,23 @@ def prefix_table(calibration):
     return "\n".join(lines)
 
 
+def called_human_table(calibration):
+    lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("by_length", [])})
+    lines = ["| score | " + " | ".join(f"L = {n}" for n in lengths) + " |", "|---|" + "---:|" * len(lengths)]
+    for name, s in calibration["scores"].items():
+        levels = {level["tokens"]: level for level in s.get("by_length", [])}
+        cells = []
+        for n in lengths:
+            level = levels.get(n)
+            if level is None or "test_humans_called_human" not in level:
+                cells.append("-")
+            else:
+                cells.append(f"{level['test_humans_called_human'] / level['test_human_texts']:.0%} / "
+                             f"{level['test_machines_called_human'] / level['test_machine_texts']:.1%}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     report = json.load(open(sys.argv[1]))
     calibration = json.load(open(sys.argv[2]))
@@ -87,6 +106,8 @@ def main():
     print(service_rule_table(calibration))
     print()
     print(prefix_table(calibration))
+    print()
+    print(called_human_table(calibration))
 
 
 if __name__ == "__main__":

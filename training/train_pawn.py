@@ -205,9 +205,10 @@ width {card['width']}, 3 residual blocks (LayerNorm, Linear, GELU). {card['param
 - **Results**: test split, leave-one-generator-out and leave-one-domain-out in `docs/evaluation.md`.
 - **Limits**: a supervised head learns the generators and domains it saw; on unseen ones expect the held-out
   figures of `docs/evaluation.md`, not the in-distribution ones. Its probability is not calibrated (label
-  smoothing): the service judges it by its conformal p-value among the calibration split's human texts
-  (`calibration.json`). Retrain it (`training/train_pawn.py`) whenever the backbone changes: `pawn.json` names
-  the backbone's sha256 and the service refuses a head trained on another.
+  smoothing): the service judges it by its conformal p-values among the calibration split's human and
+  machine texts of the same length (`calibration.json`, which pins this head's sha256). Retrain it
+  (`training/train_pawn.py`) whenever the backbone changes, then regenerate `calibration.json`: `pawn.json`
+  names the backbone's sha256 and the service refuses a head trained on another.
 {PAWN_END}"""
     old = ""
     if os.path.exists(path):

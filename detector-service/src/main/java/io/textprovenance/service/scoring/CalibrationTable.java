@@ -68,10 +68,17 @@ public final class CalibrationTable {
             Map<String, ScoreReferences> references = new HashMap<>();
             root.path("scores").properties().forEach(entry -> {
                 NavigableMap<Integer, ReferenceScores> byLength = new TreeMap<>();
+                Map<Integer, ReferenceScores> machineByLength = new HashMap<>();
                 for (JsonNode level : entry.getValue().path("by_length")) {
-                    byLength.put(level.path("tokens").asInt(), referenceScores(level));
+                    byLength.put(level.path("tokens").asInt(), referenceScores(level, "reference_scores", false));
+                    ReferenceScores machine = referenceScores(level, "machine_reference_scores", true);
+                    if (machine != null) {
+                        machineByLength.put(level.path("tokens").asInt(), machine);
+                    }
                 }
-                references.put(entry.getKey(), new ScoreReferences(referenceScores(entry.getValue()), byLength));
+                references.put(entry.getKey(), new ScoreReferences(
+                        referenceScores(entry.getValue(), "reference_scores", false), byLength,
+                        referenceScores(entry.getValue(), "machine_reference_scores", true), machineByLength));
             });
             return new CalibrationTable(root.path("targetFpr").asDouble(Double.NaN), references);
         } catch (RuntimeException e) {
@@ -79,11 +86,18 @@ public final class CalibrationTable {
         }
     }
 
-    private static ReferenceScores referenceScores(JsonNode node) {
-        JsonNode values = node.path("reference_scores");
+    /**
+     * The scores under {@code field}; negated for machine references, whose p-value counts the scores at
+     * or below a new one. Null for an absent or empty machine field (human references are required).
+     */
+    private static ReferenceScores referenceScores(JsonNode node, String field, boolean negate) {
+        JsonNode values = node.path(field);
+        if (negate && values.isEmpty()) {
+            return null;
+        }
         double[] scores = new double[values.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = values.get(i).asDouble();
+            scores[i] = negate ? -values.get(i).asDouble() : values.get(i).asDouble();
         }
         return ReferenceScores.of(scores);
     }
@@ -124,22 +138,50 @@ public final class CalibrationTable {
      */
     public OptionalInt referenceTokens(String name, int tokens) {
         ScoreReferences reference = references.get(name);
-        if (reference == null || reference.byLength().isEmpty()) {
-            return OptionalInt.empty();
-        }
-        Integer length = reference.byLength().floorKey(tokens);
-        return OptionalInt.of(length == null ? reference.byLength().firstKey() : length);
+        Integer length = reference == null ? null : reference.length(tokens);
+        return length == null ? OptionalInt.empty() : OptionalInt.of(length);
     }
 
-    /** One score's human references: whole texts, and cut to each calibrated length. */
-    private record ScoreReferences(ReferenceScores whole, NavigableMap<Integer, ReferenceScores> byLength) {
+    /**
+     * The conformal p-value of "machine text" for {@code score} from a text of {@code tokens} tokens: the share
+     * (1 + #{m <= score}) / (M + 1) of the calibration's machine texts, cut to the same length as
+     * {@link #pValue}'s human references, that {@code name} scored at most as high. Small means the text
+     * scores lower than machine text of its length does: evidence for "human". Empty without machine
+     * references for {@code name}.
+     */
+    public OptionalDouble missPValue(String name, double score, int tokens) {
+        ScoreReferences reference = references.get(name);
+        if (reference == null) {
+            return OptionalDouble.empty();
+        }
+        ReferenceScores machine = reference.machineForLength(tokens);
+        return machine == null ? OptionalDouble.empty() : OptionalDouble.of(machine.pValue(-score));
+    }
+
+    /**
+     * One score's references: human texts whole and cut to each calibrated length; machine texts likewise
+     * (negated scores; null or absent where the calibration has none).
+     */
+    private record ScoreReferences(ReferenceScores whole, NavigableMap<Integer, ReferenceScores> byLength,
+                                   ReferenceScores machineWhole, Map<Integer, ReferenceScores> machineByLength) {
 
         ReferenceScores forLength(int tokens) {
+            Integer length = length(tokens);
+            return length == null ? whole : byLength.get(length);
+        }
+
+        ReferenceScores machineForLength(int tokens) {
+            Integer length = length(tokens);
+            return length == null ? machineWhole : machineByLength.get(length);
+        }
+
+        /** The largest calibrated length not above tokens (the shortest if none), null without lengths. */
+        Integer length(int tokens) {
             if (byLength.isEmpty()) {
-                return whole;
+                return null;
             }
-            Map.Entry<Integer, ReferenceScores> level = byLength.floorEntry(tokens);
-            return level == null ? byLength.firstEntry().getValue() : level.getValue();
+            Integer length = byLength.floorKey(tokens);
+            return length == null ? byLength.firstKey() : length;
         }
     }
 }

@@ -13,6 +13,10 @@ import java.util.List;
  * @param machinePValue      the conformal p-value of machineProbability among the calibration's human
  *                           texts (the false-positive rate of flagging at this probability), null when the
  *                           model has no PAWN head or no PAWN calibration
+ * @param missPValue         the conformal p-value of machineProbability among the calibration's machine texts
+ *                           of the same length (the share PAWN scored at most as high): small says the text
+ *                           scores lower than machine text does, evidence for "human"; null without a PAWN
+ *                           head or machine references
  * @param zeroShot           liketropy, Fast-DetectGPT criterion, ... with calibrated p-values
  * @param provenance         the provenance test of H0 "sampled from this model at temperature 1"
  * @param tokens             what was scored
@@ -21,11 +25,14 @@ import java.util.List;
  * @param evidence           per-token evidence, only with explain=true
  */
 public record Verdict(String id, String label, String policy, String reason, Double machineProbability,
-                      Double machinePValue, List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
+                      Double machinePValue, Double missPValue, List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
                       Timings timings, List<TokenEvidence> evidence) {
 
-    /** A zero-shot score; pValue is its conformal p-value among human reference texts, null if uncalibrated. */
-    public record ZeroShotScore(String name, double score, Double pValue) {
+    /**
+     * A zero-shot score; pValue is its conformal p-value among human reference texts, missPValue among machine
+     * reference texts (share scored at most as high); each null when there are no such references.
+     */
+    public record ZeroShotScore(String name, double score, Double pValue, Double missPValue) {
     }
 
     /** One provenance test (docs/statistics.md). */

@@ -7,17 +7,29 @@ import java.util.Optional;
  * The labelling policy (documented in docs/verdict.md), in order:
  * <ol>
  *   <li>too-short: fewer than {@code minTokens} tokens gives "uncertain";</li>
- *   <li>pawn, when the model has a PAWN head: with a PAWN calibration, "machine" if the conformal p-value of
- *       P(machine) among human texts is at most machinePValue, "human" if above humanPValue; without one,
- *       "machine" if P(machine) &gt;= pawnMachine, "human" if below pawnHuman; else "uncertain";</li>
- *   <li>zero-shot otherwise: "machine" if the Fast-DetectGPT criterion's calibrated p-value against human
- *       text is at most machinePValue (the false-positive rate one accepts), "human" if above humanPValue,
- *       else "uncertain"; "uncertain" when the model has no calibration.</li>
+ *   <li>pawn, when the model has a PAWN head: with a PAWN calibration, by its p-values (below); without
+ *       one, "machine" if P(machine) &gt;= pawnMachine, "human" if below pawnHuman; else "uncertain";</li>
+ *   <li>zero-shot otherwise: the Fast-DetectGPT criterion by its p-values; "uncertain" when the model has no
+ *       calibration.</li>
  * </ol>
+ * By p-values: "machine" if the p-value against human text is at most machinePValue (the false-positive
+ * rate one accepts); else "human" if the p-value against machine text is at most humanMissPValue (the rate
+ * at which machine text is called human), or, for a calibration without machine references, if the
+ * p-value against human text is above humanPValue; else "uncertain". A short text often gets "uncertain":
+ * its score is then likely under both.
  */
 final class VerdictPolicy {
 
     record Decision(String label, String policy, String reason) {
+    }
+
+    /**
+     * A calibrated score's p-values: against human references (null when uncalibrated) and against machine
+     * references (null when the calibration has none).
+     */
+    record PValues(Double human, Double machine) {
+
+        static final PValues NONE = new PValues(null, null);
     }
 
     private final VerdictProperties properties;
@@ -26,15 +38,14 @@ final class VerdictPolicy {
         this.properties = properties;
     }
 
-    Decision decide(int tokens, Optional<Double> machineProbability, Double machinePValue, Double criterionPValue) {
+    Decision decide(int tokens, Optional<Double> machineProbability, PValues pawn, PValues criterion) {
         if (tokens < properties.minTokens()) {
             return new Decision("uncertain", "too-short", tokens + " tokens is below the minimum of "
                     + properties.minTokens() + " for a verdict");
         }
-        if (machineProbability.isPresent() && machinePValue != null) {
-            return new Decision(byPValue(machinePValue), "pawn", String.format(Locale.ROOT,
-                    "PAWN P(machine) = %.3f, p-value %.4f against human texts (machine at <= %.3f, human above %.2f)",
-                    machineProbability.get(), machinePValue, properties.machinePValue(), properties.humanPValue()));
+        if (machineProbability.isPresent() && pawn.human() != null) {
+            return new Decision(byPValues(pawn), "pawn", String.format(Locale.ROOT, "PAWN P(machine) = %.3f, %s",
+                    machineProbability.get(), explain(pawn)));
         }
         if (machineProbability.isPresent()) {
             double p = machineProbability.get();
@@ -43,16 +54,29 @@ final class VerdictPolicy {
                     "PAWN P(machine) = %.3f (machine at >= %.2f, human below %.2f)", p, properties.pawnMachine(),
                     properties.pawnHuman()));
         }
-        if (criterionPValue == null) {
+        if (criterion.human() == null) {
             return new Decision("uncertain", "zero-shot", "the model has no calibration.json: no human reference"
                     + " scores to judge the Fast-DetectGPT criterion against");
         }
-        return new Decision(byPValue(criterionPValue), "zero-shot", String.format(Locale.ROOT,
-                "Fast-DetectGPT criterion p-value %.4f against human texts (machine at <= %.3f, human above %.2f)",
-                criterionPValue, properties.machinePValue(), properties.humanPValue()));
+        return new Decision(byPValues(criterion), "zero-shot", "Fast-DetectGPT criterion " + explain(criterion));
     }
 
-    private String byPValue(double pValue) {
-        return pValue <= properties.machinePValue() ? "machine" : pValue > properties.humanPValue() ? "human" : "uncertain";
+    private String byPValues(PValues p) {
+        if (p.human() <= properties.machinePValue()) {
+            return "machine";
+        }
+        boolean human = p.machine() != null ? p.machine() <= properties.humanMissPValue()
+                : p.human() > properties.humanPValue();
+        return human ? "human" : "uncertain";
+    }
+
+    private String explain(PValues p) {
+        if (p.machine() == null) {
+            return String.format(Locale.ROOT, "p-value %.4f against human texts (machine at <= %.3f, human above %.2f;"
+                    + " no machine references)", p.human(), properties.machinePValue(), properties.humanPValue());
+        }
+        return String.format(Locale.ROOT, "p-value %.4f against human texts, %.4f against machine texts (machine at"
+                + " <= %.3f against human, human at <= %.3f against machine)", p.human(), p.machine(),
+                properties.machinePValue(), properties.humanMissPValue());
     }
 }

@@ -17,7 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param minTokens          below this many tokens the label is "uncertain" (too short to judge)
  * @param machinePValue      zero-shot policy: "machine" when the Fast-DetectGPT criterion's calibrated
  *                           p-value against human text is at most this (the target false-positive rate)
- * @param humanPValue        zero-shot policy: "human" when that p-value is above this; "uncertain" between
+ * @param humanMissPValue    "human" when the score's p-value among the calibration's machine texts of its length
+ *                           is at most this (it scores lower than all but this share of machine text) and it
+ *                           is not "machine"; the rate at which machine text like the calibration's is called
+ *                           human
+ * @param humanPValue        only for a calibration without machine references: "human" when the p-value
+ *                           against human text is above this; "uncertain" between
  * @param pawnMachine        PAWN policy: "machine" when P(machine) is at least this
  * @param pawnHuman          PAWN policy: "human" when P(machine) is below this; "uncertain" between
  * @param maxDocumentSize    largest document (UTF-8 bytes) accepted; larger gets 413 or a dead letter
@@ -28,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
 public record VerdictProperties(@DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.05") double alpha,
                                 @Min(1) @DefaultValue("32") int minTokens,
                                 @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double machinePValue,
+                                @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.05") double humanMissPValue,
                                 @DecimalMin("0.0001") @DecimalMax("1") @DefaultValue("0.2") double humanPValue,
                                 @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double pawnMachine,
                                 @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double pawnHuman,

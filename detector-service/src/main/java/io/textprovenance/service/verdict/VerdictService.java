@@ -88,17 +88,20 @@ public class VerdictService {
                 zeroShot("log-rank", detection.logRankScore(), scored.tokensScored()));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
-        Double pawnPValue = pawnResult.map(r -> calibration.pValue(CalibrationTable.PAWN, r.probability(), r.tokensRead()))
-                .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(null);
-        VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(),
-                pawnResult.map(PawnResult::probability), pawnPValue, zeroShot.get(1).pValue());
+        VerdictPolicy.PValues pawnPValues = pawnResult.map(r -> new VerdictPolicy.PValues(
+                        orNull(calibration.pValue(CalibrationTable.PAWN, r.probability(), r.tokensRead())),
+                        orNull(calibration.missPValue(CalibrationTable.PAWN, r.probability(), r.tokensRead()))))
+                .orElse(VerdictPolicy.PValues.NONE);
+        Verdict.ZeroShotScore criterion = zeroShot.get(1);
+        VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(), pawnResult.map(PawnResult::probability),
+                pawnPValues, new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()));
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
         meters.counter("detector.verdicts", "label", decision.label(), "channel", channel.name().toLowerCase()).increment();
         return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(),
-                pawnResult.map(PawnResult::probability).orElse(null), pawnPValue, zeroShot,
+                pawnResult.map(PawnResult::probability).orElse(null), pawnPValues.human(), pawnPValues.machine(), zeroShot,
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected()),
                 new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
@@ -118,8 +121,12 @@ public class VerdictService {
     }
 
     private Verdict.ZeroShotScore zeroShot(String name, double score, int tokens) {
-        OptionalDouble p = calibration.pValue(name, score, tokens);
-        return new Verdict.ZeroShotScore(name, score, p.isPresent() ? p.getAsDouble() : null);
+        return new Verdict.ZeroShotScore(name, score, orNull(calibration.pValue(name, score, tokens)),
+                orNull(calibration.missPValue(name, score, tokens)));
+    }
+
+    private static Double orNull(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static List<Verdict.TokenEvidence> evidence(String text, ScoredText scored, Optional<PawnResult> pawn) {

@@ -29,6 +29,7 @@ class CalibrationTableTests {
         assertThat(table.pValue("pawn", 0.65, 40)).hasValue(0.4);
         assertThat(table.pValue("pawn", 0.65, 400)).hasValue(0.4);
         assertThat(table.referenceTokens("pawn", 40)).isEmpty();
+        assertThat(table.missPValue("pawn", 0.65, 40)).isEmpty();   // no machine references
         assertThat(table.pValue("liketropy", 0.0, 40)).isEmpty();
     }
 
@@ -38,7 +39,9 @@ class CalibrationTableTests {
         Files.writeString(file, """
                 {"modelSha256": "%s", "targetFpr": 0.25, "scores": {"liketropy": {"threshold": 0.7,
                   "reference_scores": [0.1, 0.2, 0.6, 0.7],
-                  "by_length": [{"tokens": 32, "reference_scores": [0.5, 0.8, 0.9, 1.0]},
+                  "machine_reference_scores": [0.0, 0.0, 0.0, 0.0],
+                  "by_length": [{"tokens": 32, "reference_scores": [0.5, 0.8, 0.9, 1.0],
+                                 "machine_reference_scores": [0.6, 0.7, 1.1, 1.2]},
                                 {"tokens": 64, "reference_scores": [0.3, 0.4, 0.5, 0.6]}]}}}
                 """.formatted(MODEL));
         CalibrationTable table = CalibrationTable.load(file, MODEL, Optional.empty());
@@ -48,6 +51,9 @@ class CalibrationTableTests {
         assertThat(table.pValue("liketropy", 0.65, 2000)).hasValue(1 / 5.0);
         assertThat(table.referenceTokens("liketropy", 2000)).hasValue(64);
         assertThat(table.referenceTokens("liketropy", 10)).hasValue(32);     // shorter than all: the shortest
+        // machine references of the same length: (1 + #{m <= 0.65}) / (1 + 4) = 2 / 5; none at 64 tokens
+        assertThat(table.missPValue("liketropy", 0.65, 40)).hasValue(2 / 5.0);
+        assertThat(table.missPValue("liketropy", 0.65, 100)).isEmpty();
     }
 
     @Test
@@ -103,6 +109,7 @@ class CalibrationTableTests {
         assertThat(table.pValue("fast-detectgpt", 0.0, 40)).isPresent();
         assertThat(table.referenceTokens("pawn", 40)).hasValue(32);
         assertThat(table.referenceTokens("pawn", 500)).isPresent();
+        assertThat(table.missPValue("pawn", 0.01, 200)).isPresent();
     }
 
     private Path write(String modelSha, String pawnSha) throws IOException {

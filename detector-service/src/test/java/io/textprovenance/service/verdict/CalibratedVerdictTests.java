@@ -50,13 +50,15 @@ class CalibratedVerdictTests {
                 .andExpect(jsonPath("$.tokens.referenceTokens").value(8))
                 .andExpect(jsonPath("$.zeroShot[1].name").value("fast-detectgpt"))
                 .andExpect(jsonPath("$.zeroShot[1].pValue").value(0.2))       // (1 + 0) / (1 + 4)
+                .andExpect(jsonPath("$.zeroShot[1].missPValue").value(1.0))   // (1 + 3) / (1 + 3)
                 .andExpect(jsonPath("$.zeroShot[0].pValue").isEmpty())        // liketropy: not calibrated
                 .andExpect(jsonPath("$.label").value("machine"))
                 .andExpect(jsonPath("$.policy").value("zero-shot"));
         mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"One two three\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tokens.referenceTokens").value(4))
-                .andExpect(jsonPath("$.zeroShot[1].pValue").value(1.0));      // 4-token references: all above
+                .andExpect(jsonPath("$.zeroShot[1].pValue").value(1.0))       // 4-token references: all above
+                .andExpect(jsonPath("$.zeroShot[1].missPValue").value(0.25)); // below all 4-token machine texts
         mvc.perform(get("/v1/models")).andExpect(status().isOk());
     }
 
@@ -71,8 +73,10 @@ class CalibratedVerdictTests {
             Files.writeString(directory.resolve("calibration.json"), """
                     {"modelSha256": "%s", "targetFpr": 0.25, "scores": {"fast-detectgpt": {"threshold": 1000,
                       "reference_scores": [1000, 1000, 1000, 1000],
-                      "by_length": [{"tokens": 4, "reference_scores": [1000, 1000, 1000, 1000]},
-                                    {"tokens": 8, "reference_scores": [-1000, -1000, -1000, -1000]}]}}}
+                      "by_length": [{"tokens": 4, "reference_scores": [1000, 1000, 1000, 1000],
+                                     "machine_reference_scores": [2000, 2000, 2000]},
+                                    {"tokens": 8, "reference_scores": [-1000, -1000, -1000, -1000],
+                                     "machine_reference_scores": [-2000, -2000, -2000]}]}}}
                     """.formatted(sha));
             return directory;
         } catch (IOException e) {

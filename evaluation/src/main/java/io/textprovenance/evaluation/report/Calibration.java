@@ -40,6 +40,12 @@ import java.util.TreeMap;
 record Calibration(String model, String modelSha256, String pawnSha256, int maxTokens, double targetFpr,
                    Map<String, Map<String, Object>> scores) {
 
+    /**
+     * The service's default for "human": a text whose score is at most as high as only this share of the
+     * machine references of its length (the conformal p-value of "machine text"); the report counts it.
+     */
+    static final double HUMAN_MISS_P_VALUE = 0.05;
+
     /** Upper bounds (exclusive) of the token-length bins of the test rates; the last bin is the rest. */
     static final int[] LENGTH_BINS = {64, 128, 256, 512};
 
@@ -49,6 +55,7 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                 documents.stream().filter(d -> d.split().equals("calibration")).toList());
         List<ScoredDocument> test = EvaluationReport.dedupeHumans(
                 documents.stream().filter(d -> d.split().equals("test")).toList());
+        List<ScoredDocument> calibrationMachine = machineTexts(documents, "calibration");
         Set<String> detectors = new LinkedHashSet<>();
         documents.forEach(d -> detectors.addAll(d.scores().keySet()));
         Map<String, Map<String, Object>> scores = new LinkedHashMap<>();
@@ -70,15 +77,15 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             entry.put("test_true_positives", countAbove(testMachine, threshold));
             entry.put("test_tpr", fractionAbove(testMachine, threshold));
             entry.put("test_by_length", byLength(test, detector, threshold));
-            List<Map<String, Object>> levels = prefixLevels(calibration, test, detector, targetFpr, threshold);
+            List<Map<String, Object>> levels = prefixLevels(calibration, calibrationMachine, test, detector, targetFpr,
+                    threshold);
             entry.put("by_length", levels);
             if (!levels.isEmpty()) {
                 entry.put("test_false_positives_length_matched", countFlaggedByLength(test, detector, false, levels));
                 entry.put("test_true_positives_length_matched", countFlaggedByLength(test, detector, true, levels));
             }
-            double[] sorted = human.clone();
-            Arrays.sort(sorted);
-            entry.put("reference_scores", sorted);
+            entry.put("reference_scores", sorted(human));
+            entry.put("machine_reference_scores", sorted(values(calibrationMachine, detector, true)));
             scores.put(detector, entry);
         }
         return new Calibration(model, modelSha256, pawnSha256, maxTokens, targetFpr, scores);
@@ -91,7 +98,8 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
      * the same prefixes. The service compares a text with the references of the largest L not above its
      * length.
      */
-    static List<Map<String, Object>> prefixLevels(List<ScoredDocument> calibration, List<ScoredDocument> test,
+    static List<Map<String, Object>> prefixLevels(List<ScoredDocument> calibration,
+                                                  List<ScoredDocument> calibrationMachine, List<ScoredDocument> test,
                                                   String detector, double targetFpr, double overallThreshold) {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int length : Prefixes.LENGTHS) {
@@ -111,9 +119,17 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             level.put("test_false_positives_at_overall_threshold", countAbove(testHuman, overallThreshold));
             level.put("test_machine_texts", testMachine.length);
             level.put("test_true_positives", countAbove(testMachine, threshold));
-            double[] sorted = human.clone();
-            Arrays.sort(sorted);
-            level.put("reference_scores", sorted);
+            level.put("reference_scores", sorted(human));
+            double[] machine = prefixValues(calibrationMachine, length, detector, true);
+            if (machine.length > 0) {
+                // "human" needs evidence too: a score below all but HUMAN_MISS_P_VALUE of the machine texts
+                ReferenceScores machineReference = ReferenceScores.of(negated(machine));
+                level.put("test_humans_called_human", Arrays.stream(testHuman)
+                        .filter(v -> v <= threshold && machineReference.pValue(-v) <= HUMAN_MISS_P_VALUE).count());
+                level.put("test_machines_called_human", Arrays.stream(testMachine)
+                        .filter(v -> v <= threshold && machineReference.pValue(-v) <= HUMAN_MISS_P_VALUE).count());
+            }
+            level.put("machine_reference_scores", sorted(machine));
             levels.add(level);
         }
         return levels;
@@ -133,6 +149,10 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                     double threshold = level == null ? thresholds.firstEntry().getValue() : level.getValue();
                     return d.scores().get(detector) > threshold;
                 }).count();
+    }
+
+    private static double[] negated(double[] values) {
+        return Arrays.stream(values).map(v -> -v).toArray();
     }
 
     private static double[] prefixValues(List<ScoredDocument> documents, int length, String detector, boolean machine) {
@@ -166,6 +186,19 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             return ">= " + LENGTH_BINS[bin - 1];
         }
         return (bin == 0 ? 0 : LENGTH_BINS[bin - 1]) + "-" + (LENGTH_BINS[bin] - 1);
+    }
+
+    /** The machine texts of a split, each distinct text once. */
+    static List<ScoredDocument> machineTexts(List<ScoredDocument> documents, String split) {
+        Set<String> seen = new HashSet<>();
+        return documents.stream().filter(d -> d.text().machine() && d.split().equals(split))
+                .filter(d -> seen.add(d.text().text())).toList();
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** The human texts, the first of each document (DocumentSplit.documentKey); machine texts dropped. */
@@ -234,6 +267,25 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                 md.append(' ').append(level == null ? "too few references" : level.get("test_false_positives") + "/"
                         + level.get("test_human_texts") + " (" + level.get("test_false_positives_at_overall_threshold")
                         + ")").append(" |");
+            });
+            md.append('\n');
+        });
+        md.append(String.format(Locale.ROOT, "%nCalled human by length: not flagged, and scored below all but %.0f%% of"
+                + " the calibration machine texts of length L. Test humans called human / test humans; test"
+                + " machine texts called human / test machine texts.%n%n| score |", 100 * HUMAN_MISS_P_VALUE));
+        Prefixes.LENGTHS.forEach(length -> md.append(" L = ").append(length).append(" |"));
+        md.append("\n|---|").append("---|".repeat(Prefixes.LENGTHS.size())).append('\n');
+        scores.forEach((detector, entry) -> {
+            md.append("| ").append(detector).append(" |");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) entry.get("by_length");
+            Map<Object, Map<String, Object>> byTokens = new LinkedHashMap<>();
+            levels.forEach(level -> byTokens.put(level.get("tokens"), level));
+            Prefixes.LENGTHS.forEach(length -> {
+                Map<String, Object> level = byTokens.get(length);
+                md.append(' ').append(level == null || !level.containsKey("test_humans_called_human") ? "-"
+                        : level.get("test_humans_called_human") + "/" + level.get("test_human_texts") + "; "
+                        + level.get("test_machines_called_human") + "/" + level.get("test_machine_texts")).append(" |");
             });
             md.append('\n');
         });

@@ -52,7 +52,12 @@ class CalibrationTests {
                         Map.of("s", 0.0), Map.of(32, Map.of("s", 0.5))),
                 new ScoredDocument(new LabeledText("machine", true, "gen", "news", "a", 2), "test", 32,
                         Map.of("s", 0.0), Map.of(32, Map.of("s", 2.0))));
-        List<Map<String, Object>> levels = Calibration.prefixLevels(calibration, test, "s", 0.01, 0.4);
+        List<ScoredDocument> machine = new java.util.ArrayList<>();
+        for (int i = 0; i < 39; i++) {   // machine references at 32 tokens: 1.0, 1.1, ..., 4.8
+            machine.add(new ScoredDocument(new LabeledText("machine text " + i, true, "gen", "news", "a", i),
+                    "calibration", 32, Map.of("s", 0.0), Map.of(32, Map.of("s", 1.0 + i / 10.0))));
+        }
+        List<Map<String, Object>> levels = Calibration.prefixLevels(calibration, machine, test, "s", 0.01, 0.4);
         assertThat(levels).extracting(l -> l.get("tokens")).containsExactly(32);
         Map<String, Object> level = levels.get(0);
         // 120 references at 1%: floor(0.01 * 121) = 1 score may reach the threshold, so it is the largest
@@ -62,6 +67,11 @@ class CalibrationTests {
         assertThat(level.get("test_false_positives_at_overall_threshold")).isEqualTo(2L);
         assertThat(level.get("test_true_positives")).isEqualTo(1L);
         assertThat((double[]) level.get("reference_scores")).hasSize(120).isSorted();
+        assertThat((double[]) level.get("machine_reference_scores")).hasSize(39).isSorted();
+        // called human: below the threshold and below all but 5% of the machine texts: (1 + #{m <= s}) / 40
+        // <= 0.05, i.e. at most one machine reference at or below it. 0.5 (human low) is; 1.25 is flagged.
+        assertThat(level.get("test_humans_called_human")).isEqualTo(1L);
+        assertThat(level.get("test_machines_called_human")).isEqualTo(0L);
     }
 
     @Test
