@@ -63,36 +63,25 @@ def service_rule_table(calibration):
     return "\n".join(lines)
 
 
-def prefix_table(calibration):
+def length_table(calibration, cell):
+    """A row per score, a column per calibration length; cell(level) gives the text ("-" when absent)."""
     lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("by_length", [])})
     lines = ["| score | " + " | ".join(f"L = {n}" for n in lengths) + " |", "|---|" + "---:|" * len(lengths)]
     for name, s in calibration["scores"].items():
         levels = {level["tokens"]: level for level in s.get("by_length", [])}
-        cells = []
-        for n in lengths:
-            level = levels.get(n)
-            cells.append("-" if level is None else
-                         f"{level['test_false_positives']}/{level['test_human_texts']} "
-                         f"({level['test_false_positives_at_overall_threshold']})")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | " + " | ".join(cell(levels[n]) if n in levels else "-" for n in lengths) + " |")
     return "\n".join(lines)
+
+
+def prefix_table(calibration):
+    return length_table(calibration, lambda level: f"{level['test_false_positives']}/{level['test_human_texts']} "
+                                                   f"({level['test_false_positives_at_overall_threshold']})")
 
 
 def called_human_table(calibration):
-    lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("by_length", [])})
-    lines = ["| score | " + " | ".join(f"L = {n}" for n in lengths) + " |", "|---|" + "---:|" * len(lengths)]
-    for name, s in calibration["scores"].items():
-        levels = {level["tokens"]: level for level in s.get("by_length", [])}
-        cells = []
-        for n in lengths:
-            level = levels.get(n)
-            if level is None or "test_humans_called_human" not in level:
-                cells.append("-")
-            else:
-                cells.append(f"{level['test_humans_called_human'] / level['test_human_texts']:.0%} / "
-                             f"{level['test_machines_called_human'] / level['test_machine_texts']:.1%}")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    return length_table(calibration, lambda level: "-" if "test_humans_called_human" not in level else
+                        f"{level['test_humans_called_human'] / level['test_human_texts']:.0%} / "
+                        f"{level['test_machines_called_human'] / level['test_machine_texts']:.1%}")
 
 
 def main():

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Thresholds for the service's verdict: for each score, the conformal threshold at the target FPR from
@@ -254,25 +255,19 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                 + " calibration humans' first L tokens (false positives / texts), and in brackets against the"
                 + " all-lengths threshold above. The service compares a text with the references of the largest L"
                 + " not above its length.\n\n| score |");
-        Prefixes.LENGTHS.forEach(length -> md.append(" L = ").append(length).append(" |"));
-        md.append("\n|---|").append("---|".repeat(Prefixes.LENGTHS.size())).append('\n');
-        scores.forEach((detector, entry) -> {
-            md.append("| ").append(detector).append(" |");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> levels = (List<Map<String, Object>>) entry.get("by_length");
-            Map<Object, Map<String, Object>> byTokens = new LinkedHashMap<>();
-            levels.forEach(level -> byTokens.put(level.get("tokens"), level));
-            Prefixes.LENGTHS.forEach(length -> {
-                Map<String, Object> level = byTokens.get(length);
-                md.append(' ').append(level == null ? "too few references" : level.get("test_false_positives") + "/"
-                        + level.get("test_human_texts") + " (" + level.get("test_false_positives_at_overall_threshold")
-                        + ")").append(" |");
-            });
-            md.append('\n');
-        });
+        lengthTable(md, level -> level == null ? "too few references" : level.get("test_false_positives") + "/"
+                + level.get("test_human_texts") + " (" + level.get("test_false_positives_at_overall_threshold") + ")");
         md.append(String.format(Locale.ROOT, "%nCalled human by length: not flagged, and scored below all but %.0f%% of"
                 + " the calibration machine texts of length L. Test humans called human / test humans; test"
                 + " machine texts called human / test machine texts.%n%n| score |", 100 * HUMAN_MISS_P_VALUE));
+        lengthTable(md, level -> level == null || !level.containsKey("test_humans_called_human") ? "-"
+                : level.get("test_humans_called_human") + "/" + level.get("test_human_texts") + "; "
+                + level.get("test_machines_called_human") + "/" + level.get("test_machine_texts"));
+        return md.append('\n').toString();
+    }
+
+    /** A table with a row per score and a column per calibration length; cell gets the level, or null. */
+    private void lengthTable(StringBuilder md, Function<Map<String, Object>, String> cell) {
         Prefixes.LENGTHS.forEach(length -> md.append(" L = ").append(length).append(" |"));
         md.append("\n|---|").append("---|".repeat(Prefixes.LENGTHS.size())).append('\n');
         scores.forEach((detector, entry) -> {
@@ -281,15 +276,9 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             List<Map<String, Object>> levels = (List<Map<String, Object>>) entry.get("by_length");
             Map<Object, Map<String, Object>> byTokens = new LinkedHashMap<>();
             levels.forEach(level -> byTokens.put(level.get("tokens"), level));
-            Prefixes.LENGTHS.forEach(length -> {
-                Map<String, Object> level = byTokens.get(length);
-                md.append(' ').append(level == null || !level.containsKey("test_humans_called_human") ? "-"
-                        : level.get("test_humans_called_human") + "/" + level.get("test_human_texts") + "; "
-                        + level.get("test_machines_called_human") + "/" + level.get("test_machine_texts")).append(" |");
-            });
+            Prefixes.LENGTHS.forEach(length -> md.append(' ').append(cell.apply(byTokens.get(length))).append(" |"));
             md.append('\n');
         });
-        return md.append('\n').toString();
     }
 
     private static String rateOrNone(Object successes, int trials) {
