@@ -8,7 +8,8 @@
 3. by calibration length L: the test humans' first L tokens against the threshold of length L, and against the
    whole-text threshold;
 4. by calibration length L: the share of test humans and of test machine texts called "human" (not flagged, and
-   below all but 5% of the calibration machine texts of length L).
+   below all but 5% of the calibration machine texts of length L);
+5. the service's labels (its defaults) on the whole test texts, by class.
 """
 import json
 import math
@@ -84,6 +85,19 @@ def called_human_table(calibration):
                         f"{level['test_machines_called_human'] / level['test_machine_texts']:.1%}")
 
 
+def service_labels_table(calibration):
+    lines = ["| score | human texts: machine / human / uncertain | machine texts: machine / human / uncertain |",
+             "|---|---:|---:|"]
+
+    def shares(counts):
+        n = sum(counts.values())
+        return " / ".join(f"{counts[label] / n:.1%}" for label in ("machine", "human", "uncertain"))
+    for name, s in calibration["scores"].items():
+        if "test_labels_human_texts" in s:
+            lines.append(f"| {name} | {shares(s['test_labels_human_texts'])} | {shares(s['test_labels_machine_texts'])} |")
+    return "\n".join(lines)
+
+
 def main():
     report = json.load(open(sys.argv[1]))
     calibration = json.load(open(sys.argv[2]))
@@ -97,6 +111,8 @@ def main():
     print(prefix_table(calibration))
     print()
     print(called_human_table(calibration))
+    print()
+    print(service_labels_table(calibration))
 
 
 if __name__ == "__main__":

@@ -47,6 +47,9 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
      */
     static final double HUMAN_MISS_P_VALUE = 0.05;
 
+    /** The service's default minimum length for a verdict (detector.verdict.min-tokens). */
+    static final int MIN_TOKENS = 32;
+
     /** Upper bounds (exclusive) of the token-length bins of the test rates; the last bin is the rest. */
     static final int[] LENGTH_BINS = {64, 128, 256, 512};
 
@@ -84,6 +87,8 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             if (!levels.isEmpty()) {
                 entry.put("test_false_positives_length_matched", countFlaggedByLength(test, detector, false, levels));
                 entry.put("test_true_positives_length_matched", countFlaggedByLength(test, detector, true, levels));
+                entry.put("test_labels_human_texts", labelsByLength(test, detector, false, levels));
+                entry.put("test_labels_machine_texts", labelsByLength(test, detector, true, levels));
             }
             entry.put("reference_scores", sorted(human));
             entry.put("machine_reference_scores", sorted(values(calibrationMachine, detector, true)));
@@ -150,6 +155,39 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
                     double threshold = level == null ? thresholds.firstEntry().getValue() : level.getValue();
                     return d.scores().get(detector) > threshold;
                 }).count();
+    }
+
+    /**
+     * The service's labels for the test texts of one class with its defaults: fewer than
+     * {@link #MIN_TOKENS} tokens "uncertain"; "machine" above the threshold of the text's length; "human" when
+     * it scores below all but {@link #HUMAN_MISS_P_VALUE} of the machine references of that length; else
+     * "uncertain". Counts by label.
+     */
+    static Map<String, Long> labelsByLength(List<ScoredDocument> test, String detector, boolean machine,
+                                            List<Map<String, Object>> levels) {
+        TreeMap<Integer, Map<String, Object>> byTokens = new TreeMap<>();
+        levels.forEach(level -> byTokens.put((Integer) level.get("tokens"), level));
+        Map<String, Long> labels = new LinkedHashMap<>();
+        List.of("machine", "human", "uncertain").forEach(label -> labels.put(label, 0L));
+        test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector)).forEach(d -> {
+            Map.Entry<Integer, Map<String, Object>> floor = byTokens.floorEntry(d.tokens());
+            Map<String, Object> level = floor == null ? byTokens.firstEntry().getValue() : floor.getValue();
+            double score = d.scores().get(detector);
+            double[] machineReferences = (double[]) level.get("machine_reference_scores");
+            String label;
+            if (d.tokens() < MIN_TOKENS) {
+                label = "uncertain";
+            } else if (score > (Double) level.get("threshold")) {
+                label = "machine";
+            } else if (machineReferences.length > 0
+                    && ReferenceScores.of(negated(machineReferences)).pValue(-score) <= HUMAN_MISS_P_VALUE) {
+                label = "human";
+            } else {
+                label = "uncertain";
+            }
+            labels.merge(label, 1L, Long::sum);
+        });
+        return labels;
     }
 
     private static double[] negated(double[] values) {
@@ -263,6 +301,12 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
         lengthTable(md, level -> level == null || !level.containsKey("test_humans_called_human") ? "-"
                 : level.get("test_humans_called_human") + "/" + level.get("test_human_texts") + "; "
                 + level.get("test_machines_called_human") + "/" + level.get("test_machine_texts"));
+        md.append(String.format(Locale.ROOT, "%nThe service's labels on the test texts (its defaults: at least %d tokens,"
+                + " references of the text's length): machine / human / uncertain.%n%n| score | human texts |"
+                + " machine texts |%n|---|---|---|%n", MIN_TOKENS));
+        scores.forEach((detector, entry) -> md.append("| ").append(detector).append(" | ")
+                .append(labels(entry.get("test_labels_human_texts"))).append(" | ")
+                .append(labels(entry.get("test_labels_machine_texts"))).append(" |\n"));
         return md.append('\n').toString();
     }
 
@@ -279,6 +323,13 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             Prefixes.LENGTHS.forEach(length -> md.append(' ').append(cell.apply(byTokens.get(length))).append(" |"));
             md.append('\n');
         });
+    }
+
+    private static String labels(Object counts) {
+        if (!(counts instanceof Map<?, ?> labels)) {
+            return "no lengths";
+        }
+        return labels.get("machine") + " / " + labels.get("human") + " / " + labels.get("uncertain");
     }
 
     private static String rateOrNone(Object successes, int trials) {

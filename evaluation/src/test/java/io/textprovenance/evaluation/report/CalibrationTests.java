@@ -85,6 +85,23 @@ class CalibrationTests {
         assertThat(Calibration.countFlaggedByLength(test, "s", true, levels)).isEqualTo(1);
     }
 
+    @Test
+    void shouldLabelTestTextsAsTheServiceDoes() {
+        List<Map<String, Object>> levels = List.of(
+                Map.of("tokens", 32, "threshold", 0.9, "machine_reference_scores", new double[] {0.5, 0.6, 0.7}),
+                Map.of("tokens", 64, "threshold", 0.5, "machine_reference_scores", new double[] {0.3, 0.4, 0.45}));
+        // 20 tokens: too short; 40 -> 32's level: 0.95 machine, 0.2 below all 3 machine references (p 1/4 > 0.05)
+        List<ScoredDocument> test = List.of(scored(false, 20, 0.95), scored(false, 40, 0.95), scored(false, 40, 0.2),
+                scored(false, 100, 0.6));
+        assertThat(Calibration.labelsByLength(test, "s", false, levels))
+                .containsExactly(Map.entry("machine", 2L), Map.entry("human", 0L), Map.entry("uncertain", 2L));
+        List<Map<String, Object>> many = List.of(Map.of("tokens", 32, "threshold", 0.9, "machine_reference_scores",
+                java.util.stream.IntStream.range(0, 40).mapToDouble(i -> 0.5 + i / 100.0).toArray()));
+        // below all 40 machine references: p = 1/41 <= 0.05: human
+        assertThat(Calibration.labelsByLength(List.of(scored(false, 50, 0.2)), "s", false, many))
+                .containsEntry("human", 1L);
+    }
+
     private static ScoredDocument scored(boolean machine, int tokens, double score) {
         return new ScoredDocument(new LabeledText("text " + tokens + " " + machine, machine, machine ? "gen" : "human",
                 "news", "a", tokens), "test", tokens, Map.of("s", score));
