@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,13 +35,27 @@ import org.springframework.test.web.servlet.MockMvc;
 class CalibratedVerdictTests {
 
     private static final Path TINY = Path.of("../scoring/src/test/resources/tiny/scoring-graph");
+    private static Path modelDirectory;
 
     @Autowired
     MockMvc mvc;
 
     @DynamicPropertySource
     static void calibratedModel(DynamicPropertyRegistry registry) {
-        registry.add("detector.scoring.model-dir", () -> copyWithCalibration().toString());
+        modelDirectory = copyWithCalibration();
+        registry.add("detector.scoring.model-dir", modelDirectory::toString);
+    }
+
+    @AfterAll
+    static void deleteModelCopy() throws IOException {
+        if (modelDirectory != null) {
+            try (Stream<Path> files = Files.list(modelDirectory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(modelDirectory);
+        }
     }
 
     @Test
