@@ -67,39 +67,16 @@ public final class CalibrationTable {
         try {
             Map<String, ScoreReferences> references = new HashMap<>();
             root.path("scores").properties().forEach(entry -> {
-                NavigableMap<Integer, ReferenceScores> byLength = new TreeMap<>();
-                Map<Integer, ReferenceScores> machineByLength = new HashMap<>();
+                NavigableMap<Integer, References> byLength = new TreeMap<>();
                 for (JsonNode level : entry.getValue().path("by_length")) {
-                    byLength.put(level.path("tokens").asInt(), referenceScores(level, "reference_scores", false));
-                    ReferenceScores machine = referenceScores(level, "machine_reference_scores", true);
-                    if (machine != null) {
-                        machineByLength.put(level.path("tokens").asInt(), machine);
-                    }
+                    byLength.put(level.path("tokens").asInt(), References.of(level));
                 }
-                references.put(entry.getKey(), new ScoreReferences(
-                        referenceScores(entry.getValue(), "reference_scores", false), byLength,
-                        referenceScores(entry.getValue(), "machine_reference_scores", true), machineByLength));
+                references.put(entry.getKey(), new ScoreReferences(References.of(entry.getValue()), byLength));
             });
             return new CalibrationTable(root.path("targetFpr").asDouble(Double.NaN), references);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read calibration " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The scores under {@code field}; negated for machine references, whose p-value counts the scores at
-     * or below a new one. Null for an absent or empty machine field (human references are required).
-     */
-    private static ReferenceScores referenceScores(JsonNode node, String field, boolean negate) {
-        JsonNode values = node.path(field);
-        if (negate && values.isEmpty()) {
-            return null;
-        }
-        double[] scores = new double[values.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = negate ? -values.get(i).asDouble() : values.get(i).asDouble();
-        }
-        return ReferenceScores.of(scores);
     }
 
     private static void requireSameModel(Path file, String field, String pinned, String loaded, String what) {
@@ -129,7 +106,8 @@ public final class CalibrationTable {
      */
     public OptionalDouble pValue(String name, double score, int tokens) {
         ScoreReferences reference = references.get(name);
-        return reference == null ? OptionalDouble.empty() : OptionalDouble.of(reference.forLength(tokens).pValue(score));
+        return reference == null ? OptionalDouble.empty()
+                : OptionalDouble.of(reference.forLength(tokens).human().pValue(score));
     }
 
     /**
@@ -154,25 +132,37 @@ public final class CalibrationTable {
         if (reference == null) {
             return OptionalDouble.empty();
         }
-        ReferenceScores machine = reference.machineForLength(tokens);
+        ReferenceScores machine = reference.forLength(tokens).machine();
         return machine == null ? OptionalDouble.empty() : OptionalDouble.of(machine.pValue(-score));
     }
 
     /**
-     * One score's references: human texts whole and cut to each calibrated length; machine texts likewise
-     * (negated scores; null or absent where the calibration has none).
+     * The references of one length (or of whole texts): human scores, and machine scores negated, since their
+     * p-value counts the scores at or below a new one; machine is null where the calibration has none.
      */
-    private record ScoreReferences(ReferenceScores whole, NavigableMap<Integer, ReferenceScores> byLength,
-                                   ReferenceScores machineWhole, Map<Integer, ReferenceScores> machineByLength) {
+    private record References(ReferenceScores human, ReferenceScores machine) {
 
-        ReferenceScores forLength(int tokens) {
-            Integer length = length(tokens);
-            return length == null ? whole : byLength.get(length);
+        static References of(JsonNode node) {
+            double[] machine = values(node.path("machine_reference_scores"), -1);
+            return new References(ReferenceScores.of(values(node.path("reference_scores"), 1)),
+                    machine.length == 0 ? null : ReferenceScores.of(machine));
         }
 
-        ReferenceScores machineForLength(int tokens) {
+        private static double[] values(JsonNode array, double sign) {
+            double[] values = new double[array.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = sign * array.get(i).asDouble();
+            }
+            return values;
+        }
+    }
+
+    /** One score's references: of whole texts, and of texts cut to each calibrated length. */
+    private record ScoreReferences(References whole, NavigableMap<Integer, References> byLength) {
+
+        References forLength(int tokens) {
             Integer length = length(tokens);
-            return length == null ? machineWhole : machineByLength.get(length);
+            return length == null ? whole : byLength.get(length);
         }
 
         /** The largest calibrated length not above tokens (the shortest if none), null without lengths. */

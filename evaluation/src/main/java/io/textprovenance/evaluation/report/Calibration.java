@@ -128,12 +128,11 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
             level.put("reference_scores", sorted(human));
             double[] machine = prefixValues(calibrationMachine, length, detector, true);
             if (machine.length > 0) {
-                // "human" needs evidence too: a score below all but HUMAN_MISS_P_VALUE of the machine texts
-                ReferenceScores machineReference = ReferenceScores.of(negated(machine));
+                Rule rule = new Rule(threshold, machine);
                 level.put("test_humans_called_human", Arrays.stream(testHuman)
-                        .filter(v -> v <= threshold && machineReference.pValue(-v) <= HUMAN_MISS_P_VALUE).count());
+                        .filter(v -> rule.label(v).equals("human")).count());
                 level.put("test_machines_called_human", Arrays.stream(testMachine)
-                        .filter(v -> v <= threshold && machineReference.pValue(-v) <= HUMAN_MISS_P_VALUE).count());
+                        .filter(v -> rule.label(v).equals("human")).count());
             }
             level.put("machine_reference_scores", sorted(machine));
             levels.add(level);
@@ -147,51 +146,57 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
      */
     static long countFlaggedByLength(List<ScoredDocument> test, String detector, boolean machine,
                                      List<Map<String, Object>> levels) {
-        TreeMap<Integer, Double> thresholds = new TreeMap<>();
-        levels.forEach(level -> thresholds.put((Integer) level.get("tokens"), (Double) level.get("threshold")));
+        TreeMap<Integer, Rule> rules = rules(levels);
         return test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector))
-                .filter(d -> {
-                    Map.Entry<Integer, Double> level = thresholds.floorEntry(d.tokens());
-                    double threshold = level == null ? thresholds.firstEntry().getValue() : level.getValue();
-                    return d.scores().get(detector) > threshold;
-                }).count();
+                .filter(d -> d.scores().get(detector) > ruleFor(rules, d.tokens()).threshold()).count();
     }
 
     /**
      * The service's labels for the test texts of one class with its defaults: fewer than
-     * {@link #MIN_TOKENS} tokens "uncertain"; "machine" above the threshold of the text's length; "human" when
-     * it scores below all but {@link #HUMAN_MISS_P_VALUE} of the machine references of that length; else
-     * "uncertain". Counts by label.
+     * {@link #MIN_TOKENS} tokens "uncertain", else {@link Rule#label} with the rule of the text's length.
+     * Counts by label.
      */
     static Map<String, Long> labelsByLength(List<ScoredDocument> test, String detector, boolean machine,
                                             List<Map<String, Object>> levels) {
-        TreeMap<Integer, Map<String, Object>> byTokens = new TreeMap<>();
-        levels.forEach(level -> byTokens.put((Integer) level.get("tokens"), level));
+        TreeMap<Integer, Rule> rules = rules(levels);
         Map<String, Long> labels = new LinkedHashMap<>();
         List.of("machine", "human", "uncertain").forEach(label -> labels.put(label, 0L));
-        test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector)).forEach(d -> {
-            Map.Entry<Integer, Map<String, Object>> floor = byTokens.floorEntry(d.tokens());
-            Map<String, Object> level = floor == null ? byTokens.firstEntry().getValue() : floor.getValue();
-            double score = d.scores().get(detector);
-            double[] machineReferences = (double[]) level.get("machine_reference_scores");
-            String label;
-            if (d.tokens() < MIN_TOKENS) {
-                label = "uncertain";
-            } else if (score > (Double) level.get("threshold")) {
-                label = "machine";
-            } else if (machineReferences.length > 0
-                    && ReferenceScores.of(negated(machineReferences)).pValue(-score) <= HUMAN_MISS_P_VALUE) {
-                label = "human";
-            } else {
-                label = "uncertain";
-            }
-            labels.merge(label, 1L, Long::sum);
-        });
+        test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector)).forEach(d ->
+                labels.merge(d.tokens() < MIN_TOKENS ? "uncertain"
+                        : ruleFor(rules, d.tokens()).label(d.scores().get(detector)), 1L, Long::sum));
         return labels;
     }
 
-    private static double[] negated(double[] values) {
-        return Arrays.stream(values).map(v -> -v).toArray();
+    /**
+     * The service's rule at one length: "machine" above the threshold; else "human" when the score is below
+     * all but {@link #HUMAN_MISS_P_VALUE} of the machine references (the conformal p-value of "machine
+     * text", from the negated scores); else "uncertain".
+     */
+    private record Rule(double threshold, ReferenceScores negatedMachine) {
+
+        Rule(double threshold, double[] machine) {
+            this(threshold, machine.length == 0 ? null : ReferenceScores.of(Arrays.stream(machine).map(v -> -v).toArray()));
+        }
+
+        String label(double score) {
+            if (score > threshold) {
+                return "machine";
+            }
+            return negatedMachine != null && negatedMachine.pValue(-score) <= HUMAN_MISS_P_VALUE ? "human" : "uncertain";
+        }
+    }
+
+    private static TreeMap<Integer, Rule> rules(List<Map<String, Object>> levels) {
+        TreeMap<Integer, Rule> rules = new TreeMap<>();
+        levels.forEach(level -> rules.put((Integer) level.get("tokens"), new Rule((Double) level.get("threshold"),
+                (double[]) level.getOrDefault("machine_reference_scores", new double[0]))));
+        return rules;
+    }
+
+    /** The rule of the largest calibrated length not above tokens (the shortest when tokens is below all). */
+    private static Rule ruleFor(TreeMap<Integer, Rule> rules, int tokens) {
+        Map.Entry<Integer, Rule> floor = rules.floorEntry(tokens);
+        return floor == null ? rules.firstEntry().getValue() : floor.getValue();
     }
 
     private static double[] prefixValues(List<ScoredDocument> documents, int length, String detector, boolean machine) {
