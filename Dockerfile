@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# CPU image of detector-service with the bundled model (models/default).
+# CPU image of detector-service with the bundled model (models/tiny).
 #   docker build -t detector-service:0.1.0 .
 #   docker run --rm -p 8080:8080 -e SPRING_KAFKA_BOOTSTRAP_SERVERS=kafka:9092 \
 #     -e DETECTOR_SECURITY_API_KEYS=change-me detector-service:0.1.0
@@ -18,7 +18,7 @@ RUN groupadd --system --gid 10001 detector \
 WORKDIR /app
 # Owned by root and read-only for the service user: model.json pins the sha256 of every file.
 COPY --from=build /src/detector-service.jar /app/detector-service.jar
-COPY models/default/ /app/models/default/
+COPY models/tiny/ /app/models/default/
 # Native libraries (JVM, ONNX Runtime, DJL tokenizer) are extracted under /tmp, so the root filesystem can be
 # mounted read-only with an emptyDir at /tmp (the Helm chart and k8s/ do so).
 ENV HOME=/tmp \

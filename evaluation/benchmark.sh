@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scorer benchmark in one run: PyTorch forward (training/bench_torch.py, needs training/.venv; the weights
-# are rebuilt in torch from models/default/model.onnx itself), then the Java scorer and raw
+# are rebuilt in torch from models/tiny/model.onnx itself), then the Java scorer and raw
 # ONNX Runtime session.run on the same batch shapes. Writes evaluation/target/benchmark.md.
 #   evaluation/benchmark.sh [seconds per cell, default 10]
 set -euo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The summary tables of docs/evaluation.md, from what Evaluate wrote:
-    evaluation/summarize.py report/report.json models/default/calibration.json [file prefix, default fast-detect-gpt/]
+    evaluation/summarize.py report/report.json models/tiny/calibration.json [file prefix, default fast-detect-gpt/]
 1. unweighted mean AUROC over the files under the prefix, per detector (how Fast-DetectGPT averages its 0.9887
    over 5 generators x 3 domains);
 2. the calibrated thresholds at the target FPR and what they reach on the test split they were not fitted on,

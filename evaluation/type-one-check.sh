@@ -4,7 +4,7 @@
 # exactly also past the 256-token context), scores them with the Java scorer, and tests them; then the human
 # texts of the detection data, by length.
 #   evaluation/type-one-check.sh [samples, default 600] [max human texts, default 600]
-# Needs training/.venv (training/README.md); samples from the shipped models/default/model.onnx.
+# Needs training/.venv (training/README.md); samples from the shipped models/tiny/model.onnx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples="${1:-600}"

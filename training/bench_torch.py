@@ -19,7 +19,7 @@ ROOT = os.path.dirname(HERE)
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default=os.path.join(ROOT, "models/default/model.onnx"),
+    ap.add_argument("--model", default=os.path.join(ROOT, "models/tiny/model.onnx"),
                     help="the shipped .onnx (its weights rebuilt in torch; default) or a training checkpoint .pt")
     ap.add_argument("--length", type=int, default=256)
     ap.add_argument("--seconds", type=float, default=10.0)

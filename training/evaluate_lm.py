@@ -68,7 +68,7 @@ def human_texts(path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", default=os.path.join(HERE, "work", "ckpt.pt"))
-    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/default/tokenizer.json"))
+    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/tiny/tokenizer.json"))
     ap.add_argument("--per-file", type=int, default=50, help="human texts per detection file (first N)")
     ap.add_argument("--max-tokens", type=int, default=1020, help="cap on tokens scored per detection text")
     ap.add_argument("--corpus-docs", type=int, default=0, help="0 = all held-out documents")

@@ -9,5 +9,5 @@ $PY evaluate_lm.py
 $PY model_card.py
 $PY make_fixtures.py
 $PY sample_texts.py work/samples.jsonl -n 32
-ls -la ../models/default ../scoring/src/test/resources/reference/scoring-reference.json
-du -sh ../models/default
+ls -la ../models/tiny ../scoring/src/test/resources/reference/scoring-reference.json
+du -sh ../models/tiny

@@ -54,8 +54,8 @@ def sha256(path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", default=os.path.join(HERE, "work", "ckpt.pt"))
-    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/default/tokenizer.json"))
-    ap.add_argument("--onnx", default=os.path.join(ROOT, "models/default/model.onnx"))
+    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/tiny/tokenizer.json"))
+    ap.add_argument("--onnx", default=os.path.join(ROOT, "models/tiny/model.onnx"))
     ap.add_argument("--out", default=os.path.join(ROOT, "scoring/src/test/resources/reference/scoring-reference.json"))
     args = ap.parse_args()
     torch.set_num_threads(2)

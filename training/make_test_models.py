@@ -3,7 +3,7 @@
   scoring/src/test/resources/tiny/scoring-graph/  the scoring graph (as export_onnx.py builds it)
   scoring/src/test/resources/tiny/logits/         a plain logits graph, as Hugging Face exporters produce
 
-Same weights, same tokenizer (models/default/tokenizer.json), so the Java scorer must give the same metrics
+Same weights, same tokenizer (models/tiny/tokenizer.json), so the Java scorer must give the same metrics
 from both formats. Seeded; about 1 MB each. Run: training/.venv/bin/python training/make_test_models.py
 """
 import hashlib

@@ -1,4 +1,4 @@
-"""Write models/default/model.json and models/default/MODEL_CARD.md from the checkpoint and the reports
+"""Write models/tiny/model.json and models/tiny/MODEL_CARD.md from the checkpoint and the reports
 in training/work/ (data_stats.json, eval.json, parity.json). Run after export_onnx.py and evaluate_lm.py."""
 import argparse
 import hashlib

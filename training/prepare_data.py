@@ -15,7 +15,7 @@ ROOT = os.path.dirname(HERE)
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/default/tokenizer.json"))
+    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/tiny/tokenizer.json"))
     ap.add_argument("--out", default=os.path.join(HERE, "work"))
     args = ap.parse_args()
     tok = Tokenizer.from_file(args.tokenizer)

@@ -98,9 +98,9 @@ def main():
     ap.add_argument("--max-len", type=int, default=512)
     ap.add_argument("--group", type=int, default=8, help="samples per target length (one batch)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--model", default=os.path.join(ROOT, "models/default/model.onnx"),
+    ap.add_argument("--model", default=os.path.join(ROOT, "models/tiny/model.onnx"),
                     help="shipped .onnx export (default) or a training checkpoint .pt")
-    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/default/tokenizer.json"))
+    ap.add_argument("--tokenizer", default=os.path.join(ROOT, "models/tiny/tokenizer.json"))
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     if not 1 <= args.min_len <= args.max_len:

@@ -1,7 +1,7 @@
 """Train the PAWN head from the Java feature cache and export it to ONNX.
 
     evaluation/run.sh CacheFeatures --data ../shared/data/detection --out training/work/features
-    training/.venv/bin/python training/train_pawn.py --features training/work/features --out models/default
+    training/.venv/bin/python training/train_pawn.py --features training/work/features --out models/tiny
     training/.venv/bin/python training/train_pawn.py --features training/work/features --holdout domain:xsum
 
 Recipe (paper): AdamW lr 1e-3, weight decay 0.01, gradient clip 1, label smoothing 0.2, 15% token dropout on

@@ -12,7 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--vocab", type=int, default=8192)
-    ap.add_argument("--out", default=os.path.join(ROOT, "models/default/tokenizer.json"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "models/tiny/tokenizer.json"))
     args = ap.parse_args()
 
     tok = Tokenizer(models.BPE())  # no unk token: byte-level covers every input

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled head (models/default/pawn.onnx, trained by training/train_pawn.py on the Java feature cache)
+ * The bundled head (models/tiny/pawn.onnx, trained by training/train_pawn.py on the Java feature cache)
  * run by the Java scorer and PawnHead reproduces the torch head on onnxruntime features of the same texts
  * (src/test/resources/default/pawn-fixture.json, written with the head by --fixture).
  */
 class DefaultPawnHeadTests {
 
-    static final Path MODEL = Path.of("../models/default").toAbsolutePath().normalize();
+    static final Path MODEL = Path.of("../models/tiny").toAbsolutePath().normalize();
     static OnnxScorer scorer;
     static PawnHead head;
     static JsonNode fixture;

@@ -10,11 +10,11 @@ public final class DefaultModel {
     }
 
     public static Path directory() {
-        for (Path candidate : new Path[] {Path.of("../models/default"), Path.of("models/default")}) {
+        for (Path candidate : new Path[] {Path.of("../models/tiny"), Path.of("models/tiny")}) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("models/default not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("models/tiny not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("detector.scoring")
-public record ScoringProperties(@NotNull @DefaultValue("models/default") Path modelDir,
+public record ScoringProperties(@NotNull @DefaultValue("models/tiny") Path modelDir,
                                 @NotNull @DefaultValue("auto") ExecutionDevice device,
                                 @Min(0) @DefaultValue("0") int intraOpThreads,
                                 @Min(64) @DefaultValue("8192") int maxBatchTokens,

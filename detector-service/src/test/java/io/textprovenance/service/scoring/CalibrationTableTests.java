@@ -98,7 +98,7 @@ class CalibrationTableTests {
 
     @Test
     void shouldLoadTheBundledCalibrationForTheBundledModelAndHead() throws IOException {
-        Path bundled = Path.of("../models/default").toAbsolutePath().normalize();
+        Path bundled = Path.of("../models/tiny").toAbsolutePath().normalize();
         ObjectMapper json = new ObjectMapper();
         String modelSha = json.readTree(bundled.resolve("model.json").toFile()).get("sha256").get("model.onnx").asText();
         JsonNode pawn = json.readTree(bundled.resolve("pawn.json").toFile());

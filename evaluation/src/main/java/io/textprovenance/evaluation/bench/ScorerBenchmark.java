@@ -46,7 +46,7 @@ public final class ScorerBenchmark {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(args, USAGE, "model", "length", "seconds", "torch", "out");
-        Path model = arguments.path("model", "models/default");
+        Path model = arguments.path("model", "models/tiny");
         int length = arguments.integer("length", 256);
         double seconds = arguments.decimal("seconds", 10);
         int threads = Runtime.getRuntime().availableProcessors();

@@ -52,7 +52,7 @@ import java.util.Map;
  */
 public final class CacheFeatures {
 
-    static final String USAGE = "cache-features --data DIR --out DIR [--model models/default] [--max-tokens 512]"
+    static final String USAGE = "cache-features --data DIR --out DIR [--model models/tiny] [--max-tokens 512]"
             + " [--seed 2025] [--max-pairs-per-file N] [--reindex true]";
     static final List<String> METRICS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
             "rank_fraction", "top_p_mass", "clipped_mean", "clipped_variance");
@@ -80,7 +80,7 @@ public final class CacheFeatures {
         int vocabulary;
         double clip;
         String model;
-        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/default")));
+        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/tiny")));
              DataOutputStream metrics = stream(out.resolve("metrics.f32"));
              DataOutputStream hidden = stream(out.resolve("hidden.f32"));
              DataOutputStream ids = stream(out.resolve("token_ids.i32"));

@@ -36,7 +36,7 @@ import java.util.function.BiFunction;
  */
 public final class Evaluate {
 
-    static final String USAGE = "evaluate --data DIR [--out report/] [--model models/default] [--max-tokens 512]"
+    static final String USAGE = "evaluate --data DIR [--out report/] [--model models/tiny] [--max-tokens 512]"
             + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json] [--features DIR]";
 
     public static void main(String[] args) throws IOException {
@@ -53,7 +53,7 @@ public final class Evaluate {
         }
         int maxTokens = arguments.integer("max-tokens", 512);
         DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
-        Path modelDirectory = arguments.path("model", "models/default");
+        Path modelDirectory = arguments.path("model", "models/tiny");
         List<ScoredDocument> documents;
         String modelLine;
         String modelSha256;

@@ -52,7 +52,7 @@ public final class TypeOneErrorCheck {
         tests.put(VarianceAdaptiveTest.NAME, new VarianceAdaptiveTest());
         tests.put(AnytimeTest.NAME, new AnytimeTest());
         StringBuilder report = new StringBuilder();
-        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/default")))) {
+        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/tiny")))) {
             report.append("Model ").append(scorer.manifest().name()).append(' ').append(scorer.manifest().version())
                     .append(" (sha256 ").append(scorer.manifest().shortSha()).append("), c = ")
                     .append(scorer.manifest().clipNats()).append(" nats, alpha = ").append(alpha)

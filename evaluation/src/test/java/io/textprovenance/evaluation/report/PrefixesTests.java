@@ -24,7 +24,7 @@ class PrefixesTests {
 
     @BeforeAll
     static void open() {
-        scorer = OnnxScorer.open(ScorerSettings.defaults(Path.of("../models/default").toAbsolutePath().normalize()));
+        scorer = OnnxScorer.open(ScorerSettings.defaults(Path.of("../models/tiny").toAbsolutePath().normalize()));
         String text = "The harbour master kept a ledger of every boat that came in, and the ledger grew. ".repeat(20);
         ids = Arrays.copyOf(scorer.tokenize(text).ids(), 250);
     }

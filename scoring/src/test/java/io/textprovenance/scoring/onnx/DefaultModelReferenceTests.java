@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java scorer on the bundled model reproduces the torch reference computed from full logits by
  * training/make_fixtures.py (scoring/src/test/resources/reference/scoring-reference.json), for the very
- * model.onnx and tokenizer.json in models/default (their sha256 are part of the fixture).
+ * model.onnx and tokenizer.json in models/tiny (their sha256 are part of the fixture).
  */
 class DefaultModelReferenceTests {
 
