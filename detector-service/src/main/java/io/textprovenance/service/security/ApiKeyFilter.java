@@ -1,5 +1,6 @@
 package io.textprovenance.service.security;
 
+import io.textprovenance.service.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +9,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Requires a known API key on /v1/**; answers 401 problem+json otherwise. Keys compare in constant time. */
+/**
+ * Requires a known API key on /v1/**; answers 401 problem+json otherwise. Keys compare in constant time.
+ *
+ * <p>Whether a request is under /v1 is decided on the path Spring MVC routes: the path within the application,
+ * split into segments, each percent-decoded and without its {@code ;} parameters ({@link RequestPath}, as the
+ * DispatcherServlet parses it), never on the raw request URI, which {@code /v1;x=y/verdicts} or
+ * {@code /%761/models} would slip past. {@link PathFirewallFilter} refuses such paths before this filter anyway.
+ */
 class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String PROTECTED_SEGMENT = "v1";
 
     private final List<byte[]> keys;
     private final String header;
@@ -24,7 +36,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
+        return !isProtected(request);
+    }
+
+    /** Whether the dispatcher would route this request under /v1. */
+    static boolean isProtected(HttpServletRequest request) {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        for (PathContainer.Element element : path.elements()) {
+            if (element instanceof PathContainer.PathSegment segment) {
+                return PROTECTED_SEGMENT.equals(segment.valueToMatch());
+            }
+        }
+        return false;
     }
 
     @Override
@@ -35,10 +58,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"https://textprovenance.io/problems/unauthorized\",\"title\":\"Unauthorized\","
-                + "\"status\":401,\"detail\":\"send a valid API key in the " + header + " header\"}");
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "send a valid API key in the " + header + " header");
     }
 
     private boolean known(byte[] presented) {
