@@ -1,0 +1,977 @@
+package io.textprovenance.reliability;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Kafka fault suite. Produces documents of mixed lengths plus 2% hostile records of every kind to the
+ * documents topic in segments, injects one fault per segment through bin/ctl.sh (kill -9 of instance b,
+ * broker stop/kill and restart, a scorer outage on b), and checks from the verdicts and dead-letter topics
+ * that nothing was lost, every poison record was dead-lettered with its reason and origin, and the
+ * configured consumer group's lag drained to 0. Exit status 1 when any check fails.
+ */
+final class FaultSuite {
+
+    enum Expect { VERDICT, UNCERTAIN, DEAD_LETTER, EITHER }
+
+    enum Kind {
+        SHORT(Expect.VERDICT, false), MEDIUM(Expect.VERDICT, false), LONG(Expect.VERDICT, false),
+        WHITESPACE_ONLY(Expect.UNCERTAIN, true), EMOJI_ONLY(Expect.UNCERTAIN, true),
+        EXPLAIN_15K_TOKENS(Expect.EITHER, true),
+        INVALID_JSON(Expect.DEAD_LETTER, true), NOT_UTF8(Expect.DEAD_LETTER, true),
+        NOT_AN_OBJECT(Expect.DEAD_LETTER, true), TOMBSTONE(Expect.DEAD_LETTER, true),
+        MISSING_TEXT(Expect.DEAD_LETTER, true), TEXT_NUMBER(Expect.DEAD_LETTER, true),
+        TEXT_EMPTY(Expect.DEAD_LETTER, true), EXPLAIN_STRING(Expect.DEAD_LETTER, true),
+        OVERSIZED_ID(Expect.DEAD_LETTER, true), GZIP_OVER_1MB(Expect.DEAD_LETTER, true);
+
+        final Expect expect;
+        final boolean hostile;
+
+        Kind(Expect expect, boolean hostile) {
+            this.expect = expect;
+            this.hostile = hostile;
+        }
+
+        boolean heavy() {
+            return this == EXPLAIN_15K_TOKENS || this == GZIP_OVER_1MB;
+        }
+    }
+
+    static final class Doc {
+        final String id;
+        final Kind kind;
+        final int segment;
+        final String key;
+        final byte[] value;
+        volatile int partition = -1;
+        volatile long offset = -1;
+        volatile String sendError;
+
+        Doc(String id, Kind kind, int segment, String key, byte[] value) {
+            this.id = id;
+            this.kind = kind;
+            this.segment = segment;
+            this.key = key;
+            this.value = value;
+        }
+
+        String origin() {
+            return partition + ":" + offset;
+        }
+    }
+
+    /** One injected fault and what was measured around it. */
+    static final class Fault {
+        final String name;
+        final int segment;
+        long injected;
+        long restored;
+        long live;
+        long drained = -1;
+        Long circuitOpened;
+        String restProbe;
+        final List<String> notes = new ArrayList<>();
+
+        Fault(String name, int segment) {
+            this.name = name;
+            this.segment = segment;
+        }
+    }
+
+    record Check(String name, boolean passed, String detail) {
+    }
+
+    private static final Pattern OPEN_STATE = Pattern.compile(
+            "resilience4j_circuitbreaker_state\\{[^}]*name=\"scorer\"[^}]*state=\"open\"[^}]*} ([0-9.]+)");
+
+    private final String bootstrap;
+    private final Path ctl;
+    private final String mode;
+    private final int documents;
+    private final double hostileShare;
+    private final double mediumShare;
+    private final double longShare;
+    private final int heavyPerKind;
+    private final List<String> faults;
+    private final Duration serviceDown;
+    private final Duration brokerDown;
+    private final Duration outageHold;
+    private final Duration quietTimeout;
+    private final Duration lagTimeout;
+    private final String documentsTopic;
+    private final String verdictsTopic;
+    private final String deadLetterTopic;
+    private final String group;
+    private final String restB;
+    private final String apiKey;
+    private final Path reportDir;
+    private final long seed;
+    private final String commit;
+
+    private final List<Doc> docs = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> injected = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final long t0 = System.nanoTime();
+    private Observer observer;
+    private String groupInUse = "?";
+
+    FaultSuite(Args args) {
+        this.bootstrap = args.get("bootstrap", "127.0.0.1:19092");
+        this.ctl = Path.of(args.get("ctl"));
+        this.mode = args.get("mode", "short");
+        boolean full = mode.equals("full");
+        this.documents = args.getInt("documents", full ? 20000 : 2000);
+        this.hostileShare = Double.parseDouble(args.get("hostile-share", "0.02"));
+        this.mediumShare = Double.parseDouble(args.get("medium-share", full ? "0.12" : "0.08"));
+        this.longShare = Double.parseDouble(args.get("long-share", full ? "0.03" : "0.01"));
+        this.heavyPerKind = args.getInt("heavy-per-kind", full ? 4 : 1);
+        this.faults = args.list("faults", full ? "kill-b,broker-restart,outage-b,broker-kill9" : "kill-b,broker-restart");
+        this.serviceDown = args.seconds("service-down", full ? 10 : 5);
+        this.brokerDown = args.seconds("broker-down", full ? 30 : 15);
+        this.outageHold = args.seconds("outage-hold", full ? 30 : 15);
+        this.quietTimeout = args.seconds("quiet-timeout", 75);
+        this.lagTimeout = args.seconds("lag-timeout", 60);
+        this.documentsTopic = args.get("documents-topic", "documents");
+        this.verdictsTopic = args.get("verdicts-topic", "verdicts");
+        this.deadLetterTopic = args.get("dead-letter-topic", "documents.DLT");
+        this.group = args.get("group", "detector");
+        this.restB = args.get("rest-b", "http://127.0.0.1:18082");
+        this.apiKey = args.get("api-key", "reliability-key");
+        this.reportDir = Path.of(args.get("report-dir", "reliability/target/report"));
+        this.seed = args.getLong("seed", 20261130L);
+        this.commit = args.get("commit", "unknown");
+    }
+
+    int run() throws Exception {
+        Files.createDirectories(reportDir);
+        log("fault suite (%s): %d documents, %.0f%% hostile, faults %s, bootstrap %s", mode, documents,
+                hostileShare * 100, faults, bootstrap);
+        List<List<Doc>> segments = plan();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             KafkaProducer<String, byte[]> producer = producer(false);
+             KafkaProducer<String, byte[]> gzipProducer = producer(true);
+             Observer observer = new Observer(bootstrap, verdictsTopic, deadLetterTopic)) {
+            this.observer = observer;
+            waitForTopic(admin, documentsTopic);
+            observer.assign(Duration.ofSeconds(60));
+            Thread observerThread = new Thread(observer, "observer");
+            observerThread.setDaemon(true);
+            observerThread.start();
+            findGroup(admin, Duration.ofSeconds(60));
+
+            // segment 0: no fault, a baseline
+            long baselineStart = System.nanoTime();
+            produce(producer, gzipProducer, segments.get(0));
+            boolean baselineDrained = waitAnswered(segments.get(0), 1.0, "baseline");
+            double baselineSeconds = seconds(System.nanoTime() - baselineStart);
+            log("baseline: %d records answered in %.1f s (%.1f records/s)%s", segments.get(0).size(), baselineSeconds,
+                    segments.get(0).size() / baselineSeconds, baselineDrained ? "" : " (NOT all answered)");
+
+            for (int i = 0; i < faults.size(); i++) {
+                runFault(admin, producer, gzipProducer, faults.get(i), i + 1, segments.get(i + 1));
+            }
+            waitAnswered(docs, 1.0, "final drain");
+            long lag = waitLag(admin);
+            Thread.sleep(2000);   // late duplicates
+            if (observer.failure() != null) {
+                checks.add(new Check("observer", false, "the verdicts/DLT reader failed: " + observer.failure()));
+            }
+            evaluate(lag, baselineSeconds);
+        }
+        return report();
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    private List<List<Doc>> plan() {
+        Random random = new Random(seed);
+        int segmentCount = faults.size() + 1;
+        List<List<Doc>> segments = new ArrayList<>();
+        // the baseline gets a smaller share so the faults have work in flight
+        int baseline = Math.max(10, documents / (segmentCount * 2));
+        int perFault = (documents - baseline) / Math.max(1, faults.size());
+        List<Kind> hostileKinds = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (kind.hostile) {
+                hostileKinds.add(kind);
+            }
+        }
+        int hostileTotal = Math.max(hostileKinds.size(), (int) Math.round(documents * hostileShare));
+        // hostile kinds round-robin over the whole run; heavy ones capped
+        List<Kind> hostile = new ArrayList<>();
+        Map<Kind, Integer> heavyCount = new EnumMap<>(Kind.class);
+        for (int i = 0; hostile.size() < hostileTotal && i < hostileTotal * 4; i++) {
+            Kind kind = hostileKinds.get(i % hostileKinds.size());
+            if (kind.heavy()) {
+                if (heavyCount.merge(kind, 1, Integer::sum) > heavyPerKind) {
+                    continue;
+                }
+            }
+            hostile.add(kind);
+        }
+        Collections.shuffle(hostile, random);
+        int docNumber = 0;
+        int hostileIndex = 0;
+        int[] serial = new int[Kind.values().length];
+        for (int s = 0; s < segmentCount; s++) {
+            int size = s == 0 ? baseline : (s == segmentCount - 1 ? documents - baseline - perFault * (faults.size() - 1) : perFault);
+            int hostileHere = s == segmentCount - 1 ? hostile.size() - hostileIndex
+                    : (int) Math.round((double) hostile.size() * size / documents);
+            List<Doc> segment = new ArrayList<>();
+            for (int i = 0; i < hostileHere && hostileIndex < hostile.size(); i++) {
+                Kind kind = hostile.get(hostileIndex++);
+                segment.add(hostile(kind, ++serial[kind.ordinal()], s, random));
+            }
+            while (segment.size() < size) {
+                double r = random.nextDouble();
+                Kind kind = r < longShare ? Kind.LONG : r < longShare + mediumShare ? Kind.MEDIUM : Kind.SHORT;
+                segment.add(valid(kind, String.format("doc-%06d", ++docNumber), s, random));
+            }
+            Collections.shuffle(segment, random);
+            segments.add(segment);
+        }
+        Map<Kind, Long> counts = segments.stream().flatMap(List::stream)
+                .collect(Collectors.groupingBy(d -> d.kind, () -> new EnumMap<>(Kind.class), Collectors.counting()));
+        log("planned %d records in %d segments: %s", segments.stream().mapToInt(List::size).sum(), segmentCount, counts);
+        return segments;
+    }
+
+    private Doc valid(Kind kind, String id, int segment, Random random) {
+        int words = switch (kind) {
+            case SHORT -> 15 + random.nextInt(70);
+            case MEDIUM -> 300 + random.nextInt(600);
+            default -> 2000 + random.nextInt(2000);
+        };
+        ObjectNode node = json.createObjectNode();
+        node.put("id", id);
+        node.put("text", Texts.prose(random, words));
+        if (random.nextInt(20) == 0) {
+            node.put("explain", false);
+        }
+        return new Doc(id, kind, segment, id, json.writeValueAsBytes(node));
+    }
+
+    private Doc hostile(Kind kind, int n, int segment, Random random) {
+        String id = "poison-" + kind.name().toLowerCase().replace('_', '-') + "-" + n;
+        ObjectNode node = json.createObjectNode();
+        node.put("id", id);
+        byte[] value;
+        String key = id;
+        switch (kind) {
+            case WHITESPACE_ONLY -> value = bytes(node.put("text", " \t\n   \u00a0\u2003 \n\n  ".repeat(1 + random.nextInt(20))));
+            case EMOJI_ONLY -> value = bytes(node.put("text", "\uD83D\uDE00\uD83C\uDF89\uD83D\uDD25\uD83D\uDC4D\uD83D\uDE80 ".repeat(1 + random.nextInt(40))));
+            case EXPLAIN_15K_TOKENS -> {
+                node.put("text", Texts.prose(random, 11_500));
+                node.put("explain", true);
+                value = bytes(node);
+            }
+            case INVALID_JSON -> value = ("{\"id\": \"" + id + "\", \"text\": \"an unterminated string").getBytes(StandardCharsets.UTF_8);
+            case NOT_UTF8 -> {
+                byte[] prefix = ("{\"id\": \"" + id + "\", \"text\": \"").getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.writeBytes(prefix);
+                out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
+                out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+                value = out.toByteArray();
+            }
+            case NOT_AN_OBJECT -> value = ("[\"" + id + "\", \"some text\"]").getBytes(StandardCharsets.UTF_8);
+            case TOMBSTONE -> value = null;
+            case MISSING_TEXT -> value = bytes(node.put("body", "the text is under the wrong name"));
+            case TEXT_NUMBER -> value = bytes(node.put("text", 42));
+            case TEXT_EMPTY -> value = bytes(node.put("text", ""));
+            case EXPLAIN_STRING -> {
+                node.put("text", Texts.prose(random, 60));
+                node.put("explain", "yes");
+                value = bytes(node);
+            }
+            case OVERSIZED_ID -> {
+                key = id + "-" + "x".repeat(10_000);
+                node.put("id", key);
+                node.put("text", Texts.prose(random, 40));
+                value = bytes(node);
+            }
+            case GZIP_OVER_1MB -> {
+                node.put("text", Texts.prose(random, 240_000));   // ~1.5 MB of text; gzip makes it ~0.2 MB
+                value = bytes(node);
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+        return new Doc(id, kind, segment, key, value);
+    }
+
+    private byte[] bytes(ObjectNode node) {
+        return json.writeValueAsBytes(node);
+    }
+
+    private KafkaProducer<String, byte[]> producer(boolean gzip) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, gzip ? "reliability-gzip-poison" : "reliability-producer");
+        if (gzip) {
+            // the uncompressed record is > 1 MB: the producer checks max.request.size before compressing
+            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 << 20));
+        }
+        return new KafkaProducer<>(config);
+    }
+
+    private void produce(KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
+                         List<Doc> segment) {
+        for (Doc doc : segment) {
+            KafkaProducer<String, byte[]> target = doc.kind == Kind.GZIP_OVER_1MB ? gzipProducer : producer;
+            target.send(new ProducerRecord<>(documentsTopic, doc.key, doc.value), (metadata, error) -> {
+                if (error != null) {
+                    doc.sendError = error.toString();
+                } else {
+                    doc.partition = metadata.partition();
+                    doc.offset = metadata.offset();
+                }
+            });
+        }
+        producer.flush();
+        gzipProducer.flush();
+        int failed = 0;
+        for (Doc doc : segment) {
+            if (doc.sendError != null) {
+                failed++;
+                log("could not produce %s: %s", doc.id, doc.sendError);
+            } else {
+                docs.add(doc);
+            }
+        }
+        log("produced %d records to %s%s", segment.size() - failed, documentsTopic, failed > 0 ? " (" + failed + " failed)" : "");
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** When the document was first answered (verdict or dead letter), or -1. */
+    private long answeredAt(Doc doc) {
+        long first = Long.MAX_VALUE;
+        Observer.Seen seen = observer.verdicts.get(doc.key);
+        if (seen != null && !seen.arrivals.isEmpty()) {
+            first = Math.min(first, seen.arrivals.get(0));
+        }
+        Observer.Letter letter = observer.letters.get(doc.origin());
+        if (letter != null && !letter.arrivals.isEmpty()) {
+            first = Math.min(first, letter.arrivals.get(0));
+        }
+        return first == Long.MAX_VALUE ? -1 : first;
+    }
+
+    /**
+     * Waits until {@code share} of {@code which} are answered; gives up after {@code quietTimeout} without a
+     * new verdict or dead letter. Returns whether the share was reached.
+     */
+    private boolean waitAnswered(List<Doc> which, double share, String what) throws InterruptedException {
+        List<Doc> snapshot;
+        synchronized (docs) {
+            snapshot = new ArrayList<>(which);
+        }
+        int target = (int) Math.ceil(snapshot.size() * share);
+        long lastReport = System.nanoTime();
+        long lastCount = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            int answered = 0;
+            for (Doc doc : snapshot) {
+                if (answeredAt(doc) >= 0) {
+                    answered++;
+                }
+            }
+            long now = System.nanoTime();
+            if (answered != lastCount) {
+                lastCount = answered;
+                lastChange = now;
+            }
+            if (answered >= target) {
+                return true;
+            }
+            long quiet = now - Math.max(lastChange, observer.lastArrival.get());
+            if (quiet > quietTimeout.toNanos()) {
+                log("%s: gave up: %d/%d answered and nothing new for %d s", what, answered, snapshot.size(),
+                        quietTimeout.toSeconds());
+                return false;
+            }
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+                log("%s: %d/%d answered (verdict records %d, dead letters %d)", what, answered, snapshot.size(),
+                        observer.verdictRecords.get(), observer.letterRecords.get());
+                lastReport = now;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    private void runFault(Admin admin, KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
+                          String name, int segmentIndex, List<Doc> segment) throws Exception {
+        Fault fault = new Fault(name, segmentIndex);
+        injected.add(fault);
+        List<Doc> before = segment.subList(0, segment.size() / 2);
+        List<Doc> during = segment.subList(segment.size() / 2, segment.size());
+        produce(producer, gzipProducer, before);
+        // inject while work is in flight: once part of the first half has been answered
+        waitAnswered(before, 0.3, name + ": warm-up");
+        log("FAULT %s", name);
+        fault.injected = System.nanoTime();
+        switch (name) {
+            case "kill-b" -> {
+                ctl("service-kill9", "b");
+                produce(producer, gzipProducer, during);
+                sleepUntil(fault.injected + serviceDown.toNanos());
+                fault.restored = System.nanoTime();
+                ctl("service-start", "b");
+                fault.live = System.nanoTime();
+            }
+            case "kill-a" -> {
+                ctl("service-kill9", "a");
+                produce(producer, gzipProducer, during);
+                sleepUntil(fault.injected + serviceDown.toNanos());
+                fault.restored = System.nanoTime();
+                ctl("service-start", "a");
+                fault.live = System.nanoTime();
+            }
+            case "broker-restart", "broker-kill9" -> {
+                ctl(name.equals("broker-restart") ? "broker-stop" : "broker-kill9");
+                sleepUntil(fault.injected + brokerDown.toNanos());
+                fault.restored = System.nanoTime();
+                ctl("broker-start");
+                fault.live = System.nanoTime();
+                produce(producer, gzipProducer, during);
+            }
+            case "outage-b" -> {
+                // a scorer that always times out: instance b restarted with a 1 ms scoring time limit
+                ctl("service-stop", "b");
+                ctl("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
+                produce(producer, gzipProducer, during);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline && fault.circuitOpened == null) {
+                    if (circuitOpen()) {
+                        fault.circuitOpened = System.nanoTime();
+                    } else {
+                        Thread.sleep(250);
+                    }
+                }
+                if (fault.circuitOpened == null) {
+                    log("the scorer circuit of b did not open within 60 s");
+                } else {
+                    log("scorer circuit of b open after %.1f s", seconds(fault.circuitOpened - fault.injected));
+                    fault.restProbe = restProbe();
+                    log("REST on b while open: %s", fault.restProbe);
+                }
+                sleepUntil(System.nanoTime() + outageHold.toNanos());
+                fault.restored = System.nanoTime();
+                ctl("service-stop", "b");
+                ctl("service-start", "b");
+                fault.live = System.nanoTime();
+            }
+            default -> throw new IllegalArgumentException("unknown fault " + name + " (kill-b, kill-a, broker-restart, "
+                    + "broker-kill9, outage-b)");
+        }
+        List<Doc> sofar;
+        synchronized (docs) {
+            sofar = new ArrayList<>(docs);
+        }
+        if (waitAnswered(sofar, 1.0, name + ": drain")) {
+            fault.drained = System.nanoTime();
+        }
+        log("%s: down %.1f s, drained %s", name, seconds(fault.restored - fault.injected),
+                fault.drained < 0 ? "NO" : String.format("%.1f s after restore", seconds(fault.drained - fault.live)));
+    }
+
+    private boolean circuitOpen() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restB + "/actuator/prometheus"))
+                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = OPEN_STATE.matcher(response.body());
+            if (matcher.find() && Double.parseDouble(matcher.group(1)) > 0) {
+                return true;
+            }
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(restB + "/actuator/health"))
+                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return health.body().contains("\"circuitBreaker\":\"OPEN\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** One REST call on b while its circuit is open: expect 503 with Retry-After. */
+    private String restProbe() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restB + "/v1/verdicts"))
+                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + Texts.prose(new Random(1), 60) + "\"}"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " Retry-After=" + response.headers().firstValue("Retry-After").orElse("none");
+        } catch (IOException e) {
+            return "error " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void ctl(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        line.add(ctl.toString());
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("ctl.sh " + String.join(" ", command) + " did not finish in 300 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("ctl.sh " + String.join(" ", command) + " failed (exit " + process.exitValue() + ")");
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    // ---------------------------------------------------------------- Kafka admin
+
+    private void waitForTopic(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (names.contains(topic)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " does not exist after 60 s (topics: " + names + ")");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The groups whose members are assigned the documents topic; waits for 2 members. */
+    private void findGroup(Admin admin, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Integer> consuming = Map.of();
+        while (System.nanoTime() < deadline) {
+            consuming = groupsConsumingDocuments(admin);
+            if (consuming.values().stream().mapToInt(Integer::intValue).sum() >= 2) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        groupInUse = consuming.isEmpty() ? "none" : String.join(",", consuming.keySet());
+        log("consumer groups on %s: %s (configured: %s)", documentsTopic, consuming, group);
+    }
+
+    private Map<String, Integer> groupsConsumingDocuments(Admin admin) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (GroupListing listing : admin.listGroups().all().get(30, TimeUnit.SECONDS)) {
+            ids.add(listing.groupId());
+        }
+        Map<String, Integer> consuming = new TreeMap<>();
+        if (ids.isEmpty()) {
+            return consuming;
+        }
+        for (Map.Entry<String, ConsumerGroupDescription> entry : admin.describeConsumerGroups(ids).all()
+                .get(30, TimeUnit.SECONDS).entrySet()) {
+            int members = 0;
+            for (MemberDescription member : entry.getValue().members()) {
+                if (member.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(documentsTopic))) {
+                    members++;
+                }
+            }
+            if (members > 0) {
+                consuming.put(entry.getKey(), members);
+            }
+        }
+        return consuming;
+    }
+
+    /** Waits for the configured group's lag on the documents topic to reach 0; returns the last lag (-1: no offsets). */
+    private long waitLag(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + lagTimeout.toNanos();
+        long lag = -1;
+        while (true) {
+            lag = lag(admin);
+            if (lag == 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        log("lag of group %s on %s: %s", group, documentsTopic, lag < 0 ? "no committed offsets" : String.valueOf(lag));
+        return lag;
+    }
+
+    private long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(List.of(documentsTopic)).allTopicNames().get(30, TimeUnit.SECONDS).get(documentsTopic)
+                .partitions().forEach(p -> partitions.add(new TopicPartition(documentsTopic, p.partition())));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        boolean any = false;
+        long lag = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata offset = committed.get(tp);
+            long end = ends.get(tp).offset();
+            if (offset != null) {
+                any = true;
+                lag += Math.max(0, end - offset.offset());
+            } else {
+                lag += end;
+            }
+        }
+        return any ? lag : -1;
+    }
+
+    // ---------------------------------------------------------------- checks and report
+
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+
+    private void evaluate(long lag, double baselineSeconds) {
+        List<Doc> all = new ArrayList<>(docs);
+        Set<String> expectedVerdictKeys = new HashSet<>();
+        List<String> lost = new ArrayList<>();
+        List<String> poisonNotDeadLettered = new ArrayList<>();
+        List<String> badHeaders = new ArrayList<>();
+        List<String> validDeadLettered = new ArrayList<>();
+        List<String> poisonWithVerdict = new ArrayList<>();
+        List<String> notUncertain = new ArrayList<>();
+        List<String> eitherUnanswered = new ArrayList<>();
+        Map<Kind, Map<String, Integer>> outcomes = new EnumMap<>(Kind.class);
+        List<String> unanswered = new ArrayList<>();
+        Map<String, Doc> byOrigin = new HashMap<>();
+        int valid = 0;
+        int hostile = 0;
+        for (Doc doc : all) {
+            byOrigin.put(doc.origin(), doc);
+            Observer.Seen seen = observer.verdicts.get(doc.key);
+            Observer.Letter letter = observer.letters.get(doc.origin());
+            boolean hasVerdict = seen != null;
+            boolean hasLetter = letter != null;
+            if (doc.kind.hostile) {
+                hostile++;
+            } else {
+                valid++;
+            }
+            String outcome = hasVerdict ? "verdict " + seen.label + (seen.evidence >= 0 ? " with evidence" : "")
+                    : hasLetter ? "dead letter: " + String.valueOf(letter.reason).replaceAll("[0-9]+", "N") : "nothing";
+            outcomes.computeIfAbsent(doc.kind, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
+            if (!hasVerdict && !hasLetter) {
+                unanswered.add(doc.id);
+            }
+            switch (doc.kind.expect) {
+                case VERDICT, UNCERTAIN -> {
+                    expectedVerdictKeys.add(doc.key);
+                    if (!hasVerdict) {
+                        lost.add(doc.id);
+                    } else if (doc.kind.expect == Expect.UNCERTAIN && !"uncertain".equals(seen.label)) {
+                        notUncertain.add(doc.id + " got " + seen.label);
+                    }
+                    if (hasLetter) {
+                        validDeadLettered.add(doc.id + " (" + letter.reason + ")");
+                    }
+                }
+                case DEAD_LETTER -> {
+                    if (!hasLetter) {
+                        poisonNotDeadLettered.add(doc.id + (hasVerdict ? " (got a verdict instead)" : ""));
+                    } else {
+                        checkHeaders(doc, letter, badHeaders);
+                    }
+                    if (hasVerdict) {
+                        poisonWithVerdict.add(doc.id);
+                    }
+                }
+                case EITHER -> {
+                    if (hasVerdict) {
+                        expectedVerdictKeys.add(doc.key);
+                    } else if (hasLetter) {
+                        checkHeaders(doc, letter, badHeaders);
+                    } else {
+                        eitherUnanswered.add(doc.id);
+                    }
+                }
+            }
+        }
+        Set<String> extraKeys = new TreeSet<>(observer.verdicts.keySet());
+        extraKeys.removeAll(expectedVerdictKeys);
+        Set<String> missingKeys = new TreeSet<>(expectedVerdictKeys);
+        missingKeys.removeAll(observer.verdicts.keySet());
+        List<String> unknownLetters = new ArrayList<>();
+        for (Map.Entry<String, Observer.Letter> entry : observer.letters.entrySet()) {
+            if (!byOrigin.containsKey(entry.getKey())) {
+                unknownLetters.add(entry.getKey() + " key=" + Observer.abbreviate(entry.getValue().key));
+            }
+        }
+        long duplicateVerdicts = observer.verdicts.values().stream().mapToLong(s -> s.arrivals.size() - 1).sum();
+        long duplicatedIds = observer.verdicts.values().stream().filter(s -> s.arrivals.size() > 1).count();
+        long duplicateLetters = observer.letters.values().stream().mapToLong(l -> l.arrivals.size() - 1).sum();
+
+        checks.add(check("configured consumer group consumes " + documentsTopic,
+                groupInUse.equals(group), "group(s) with members on " + documentsTopic + ": " + groupInUse
+                        + "; configured (spring.kafka.consumer.group-id, chart, KEDA): " + group));
+        checks.add(check("every valid document has a verdict", lost.isEmpty(), lost.size() + " without a verdict", lost));
+        checks.add(check("nothing lost (every record answered by a verdict or a dead letter)", unanswered.isEmpty(),
+                unanswered.size() + " unanswered", unanswered));
+        checks.add(check("verdict keys == valid ids", extraKeys.isEmpty() && missingKeys.isEmpty(),
+                "extra keys " + extraKeys.size() + ", missing " + missingKeys.size(),
+                concat(extraKeys.stream().map(Observer::abbreviate).toList(), missingKeys)));
+        checks.add(check("every poison record dead-lettered", poisonNotDeadLettered.isEmpty(),
+                poisonNotDeadLettered.size() + " not in " + deadLetterTopic, poisonNotDeadLettered));
+        checks.add(check("no poison record got a verdict", poisonWithVerdict.isEmpty(),
+                poisonWithVerdict.size() + " with a verdict", poisonWithVerdict));
+        checks.add(check("dead letters carry reason and original topic/partition/offset", badHeaders.isEmpty()
+                && observer.unattributed.isEmpty(), badHeaders.size() + " with bad headers, " + observer.unattributed.size()
+                + " without origin headers", concat(badHeaders, observer.unattributed)));
+        checks.add(check("no valid document dead-lettered", validDeadLettered.isEmpty() && unknownLetters.isEmpty(),
+                validDeadLettered.size() + " valid dead-lettered, " + unknownLetters.size() + " dead letters of unknown origin",
+                concat(validDeadLettered, unknownLetters)));
+        checks.add(check("degenerate text (whitespace-only, emoji-only) answered uncertain", notUncertain.isEmpty(),
+                notUncertain.size() + " answered otherwise", notUncertain));
+        checks.add(check("15k-token explain=true documents answered (bounded verdict or dead letter)",
+                eitherUnanswered.isEmpty(), eitherUnanswered.size() + " unanswered", eitherUnanswered));
+        checks.add(check("consumer lag of group " + group + " drained to 0", lag == 0,
+                lag < 0 ? "group " + group + " has no committed offsets on " + documentsTopic : "lag " + lag));
+        for (Fault fault : injected) {
+            checks.add(check("recovered from " + fault.name, fault.drained >= 0,
+                    fault.drained >= 0 ? String.format("drained %.1f s after restore", seconds(fault.drained - fault.live))
+                            : "not every document answered within " + quietTimeout.toSeconds() + " s of quiet"));
+            if (fault.name.startsWith("outage")) {
+                checks.add(check("scorer outage opened the circuit", fault.circuitOpened != null,
+                        fault.circuitOpened == null ? "circuit never reported open"
+                                : String.format("open after %.1f s", seconds(fault.circuitOpened - fault.injected))));
+                checks.add(check("REST answers 503 with Retry-After while the circuit is open",
+                        fault.restProbe != null && fault.restProbe.startsWith("503") && !fault.restProbe.endsWith("none"),
+                        String.valueOf(fault.restProbe)));
+            }
+        }
+
+        figures.put("commit", commit);
+        figures.put("mode", mode);
+        figures.put("documentsIn", all.size());
+        figures.put("valid", valid);
+        figures.put("hostile", hostile);
+        figures.put("verdictRecords", observer.verdictRecords.get());
+        figures.put("verdictIds", observer.verdicts.size());
+        figures.put("duplicateVerdicts", duplicateVerdicts);
+        figures.put("duplicatedIds", duplicatedIds);
+        figures.put("deadLetterRecords", observer.letterRecords.get());
+        figures.put("deadLetteredRecords", observer.letters.size());
+        figures.put("duplicateDeadLetters", duplicateLetters);
+        figures.put("lost", unanswered.size());
+        figures.put("lag", lag);
+        figures.put("baselineSeconds", round(baselineSeconds));
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        outcomes.forEach((kind, counts) -> kinds.put(kind.name().toLowerCase().replace('_', '-'),
+                "expect " + kind.expect.name().toLowerCase().replace('_', ' ') + "; got " + counts.entrySet().stream()
+                        .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "))));
+        figures.put("outcomes", kinds);
+        List<Map<String, Object>> faultFigures = new ArrayList<>();
+        for (int i = 0; i < injected.size(); i++) {
+            faultFigures.add(faultFigures(injected.get(i), i + 1 < injected.size() ? injected.get(i + 1).injected : Long.MAX_VALUE,
+                    all));
+        }
+        figures.put("faults", faultFigures);
+    }
+
+    private Map<String, Object> faultFigures(Fault fault, long nextFault, List<Doc> all) {
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("fault", fault.name);
+        figure.put("downSeconds", round(seconds(fault.restored - fault.injected)));
+        figure.put("restartSeconds", round(seconds(fault.live - fault.restored)));
+        // per documents partition with work pending at or after the fault: first answer after the fault
+        Map<Integer, Long> firstAfter = new TreeMap<>();
+        Set<Integer> pending = new TreeSet<>();
+        int docsInWindow = 0;
+        for (Doc doc : all) {
+            if (doc.segment > fault.segment) {
+                continue;
+            }
+            long answered = answeredAt(doc);
+            if (answered < 0 || answered >= fault.injected) {
+                pending.add(doc.partition);
+                docsInWindow++;
+                if (answered >= 0) {
+                    firstAfter.merge(doc.partition, answered, Math::min);
+                }
+            }
+        }
+        long worst = 0;
+        boolean stuck = false;
+        for (int partition : pending) {
+            Long first = firstAfter.get(partition);
+            if (first == null) {
+                stuck = true;
+            } else {
+                worst = Math.max(worst, first - fault.injected);
+            }
+        }
+        figure.put("documentsPendingAtOrAfterFault", docsInWindow);
+        figure.put("partitionStallSeconds", stuck ? "never resumed" : round(seconds(worst)));
+        figure.put("resumedAfterRestoreSeconds", stuck ? "never" : round(Math.max(0, seconds(fault.injected + worst - fault.live))));
+        figure.put("drainedAfterRestoreSeconds", fault.drained < 0 ? "not drained" : round(seconds(fault.drained - fault.live)));
+        long duplicates = 0;
+        for (Observer.Seen seen : observer.verdicts.values()) {
+            for (int i = 1; i < seen.arrivals.size(); i++) {
+                long at = seen.arrivals.get(i);
+                if (at >= fault.injected && at < nextFault) {
+                    duplicates++;
+                }
+            }
+        }
+        figure.put("duplicateVerdicts", duplicates);
+        if (fault.circuitOpened != null) {
+            figure.put("circuitOpenAfterSeconds", round(seconds(fault.circuitOpened - fault.injected)));
+        }
+        if (fault.restProbe != null) {
+            figure.put("restWhileOpen", fault.restProbe);
+        }
+        return figure;
+    }
+
+    private void checkHeaders(Doc doc, Observer.Letter letter, List<String> bad) {
+        if (letter.reason == null || letter.reason.isBlank()) {
+            bad.add(doc.id + ": no reason");
+        }
+        if (!documentsTopic.equals(letter.originalTopic)) {
+            bad.add(doc.id + ": original topic " + letter.originalTopic);
+        }
+    }
+
+    private Check check(String name, boolean passed, String detail) {
+        return new Check(name, passed, detail);
+    }
+
+    private Check check(String name, boolean passed, String detail, java.util.Collection<String> examples) {
+        if (!passed && !examples.isEmpty()) {
+            detail += ", e.g. " + examples.stream().limit(5).map(Observer::abbreviate).collect(Collectors.joining("; "));
+        }
+        return new Check(name, passed, detail);
+    }
+
+    private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private int report() throws IOException {
+        int failures = 0;
+        StringBuilder md = new StringBuilder();
+        md.append("## Fault suite (").append(mode).append(", commit ").append(commit).append(", ")
+                .append(Instant.now()).append(")\n\n");
+        md.append("| documents in | valid | hostile | verdict records | verdict ids | duplicate verdicts | dead letters"
+                + " | lost | lag after |\n|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n%n", figures.get("documentsIn"),
+                figures.get("valid"), figures.get("hostile"), figures.get("verdictRecords"), figures.get("verdictIds"),
+                figures.get("duplicateVerdicts"), figures.get("deadLetterRecords"), figures.get("lost"), figures.get("lag")));
+        md.append("| fault | down (s) | restart (s) | worst partition stall (s) | resumed after restore (s) | drained after"
+                + " restore (s) | duplicate verdicts |\n|---|---|---|---|---|---|---|\n");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> faultFigures = (List<Map<String, Object>>) figures.getOrDefault("faults", List.of());
+        for (Map<String, Object> f : faultFigures) {
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", f.get("fault"), f.get("downSeconds"),
+                    f.get("restartSeconds"), f.get("partitionStallSeconds"), f.get("resumedAfterRestoreSeconds"),
+                    f.get("drainedAfterRestoreSeconds"), f.get("duplicateVerdicts")
+                            + (f.containsKey("circuitOpenAfterSeconds") ? "; circuit open after "
+                            + f.get("circuitOpenAfterSeconds") + " s, REST " + f.get("restWhileOpen") : "")));
+        }
+        md.append("\n| kind | outcome |\n|---|---|\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kinds = (Map<String, Object>) figures.getOrDefault("outcomes", Map.of());
+        kinds.forEach((kind, outcome) -> md.append("| ").append(kind).append(" | ")
+                .append(String.valueOf(outcome).replace("|", "/")).append(" |\n"));
+        md.append("\n| check | result | detail |\n|---|---|---|\n");
+        System.out.println();
+        System.out.println("FAULT SUITE CHECKS");
+        for (Check check : checks) {
+            if (!check.passed()) {
+                failures++;
+            }
+            System.out.printf("  %s  %s: %s%n", check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
+            md.append("| ").append(check.name()).append(" | ").append(check.passed() ? "pass" : "**FAIL**").append(" | ")
+                    .append(check.detail().replace("|", "/").replace("\n", " ")).append(" |\n");
+        }
+        System.out.printf("fault suite: %d passed, %d failed%n", checks.size() - failures, failures);
+        Files.writeString(reportDir.resolve("faults.md"), md.toString());
+        ObjectNode root = json.createObjectNode();
+        root.set("figures", json.valueToTree(figures));
+        ArrayNode checkNodes = root.putArray("checks");
+        for (Check check : checks) {
+            checkNodes.addObject().put("name", check.name()).put("passed", check.passed()).put("detail", check.detail());
+        }
+        Files.writeString(reportDir.resolve("faults.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        System.out.println(md);
+        return failures;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private void log(String format, Object... args) {
+        System.out.printf("[%s +%5.1fs] %s%n", java.time.LocalTime.now().withNano(0), (System.nanoTime() - t0) / 1e9,
+                String.format(format, args));
+        System.out.flush();
+    }
+}

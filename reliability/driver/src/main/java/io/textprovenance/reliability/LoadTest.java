@@ -1,0 +1,307 @@
+package io.textprovenance.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Closed-loop REST load: at each client count, that many threads POST ~200-word documents to /v1/verdicts
+ * for a fixed time. Reports throughput, p50/p99 latency of the 200s, status counts, whether every 429/503
+ * carried Retry-After, and the service's peak RSS (from /proc) against the chart's memory limit.
+ */
+final class LoadTest {
+
+    private final String url;
+    private final String apiKey;
+    private final List<Integer> levels;
+    private final Duration duration;
+    private final Duration warmup;
+    private final long pid;
+    private final long memoryLimit;
+    private final String memoryLimitText;
+    private final int words;
+    private final Path reportDir;
+    private final String commit;
+    private final double minGoodputShare;
+    private final double maxP99Ratio;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> bodies = new ArrayList<>();
+    private final AtomicLong peakRss = new AtomicLong();
+    private volatile long levelPeakRss;
+
+    LoadTest(Args args) {
+        this.url = args.get("url", "http://127.0.0.1:18081") + "/v1/verdicts";
+        this.apiKey = args.get("api-key", "reliability-key");
+        this.levels = args.list("levels", "1,4,16,64").stream().map(Integer::parseInt).toList();
+        this.duration = args.seconds("seconds", 15);
+        this.warmup = args.seconds("warmup", 5);
+        this.pid = args.getLong("pid", -1);
+        this.memoryLimitText = args.get("memory-limit", "3Gi");
+        this.memoryLimit = parseQuantity(memoryLimitText);
+        this.words = args.getInt("words", 200);
+        this.reportDir = Path.of(args.get("report-dir", "reliability/target/report"));
+        this.commit = args.get("commit", "unknown");
+        this.minGoodputShare = Double.parseDouble(args.get("min-goodput-share", "0.5"));
+        this.maxP99Ratio = Double.parseDouble(args.get("max-p99-ratio", "3"));
+        Random random = new Random(7);
+        for (int i = 0; i < 64; i++) {
+            ObjectNode node = json.createObjectNode();
+            node.put("id", "load-" + i);
+            node.put("text", Texts.prose(random, words));
+            bodies.add(json.writeValueAsString(node));
+        }
+    }
+
+    record Level(int clients, double seconds, Map<Integer, Long> statuses, long requests, long ok, double okPerSecond,
+                 double p50, double p99, double p50All, double p99All, long sheddingWithoutRetryAfter, long errors,
+                 long peakRssBytes) {
+    }
+
+    int run() throws Exception {
+        Files.createDirectories(reportDir);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        Thread sampler = new Thread(this::sampleRss, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        log("load on %s: %s clients, %d s each (after %d s warm-up), %d-word documents; chart memory limit %s",
+                url, levels, duration.toSeconds(), warmup.toSeconds(), words, memoryLimitText);
+        runLevel(client, 2, warmup);   // JIT and ONNX warm-up, not reported
+        List<Level> results = new ArrayList<>();
+        for (int clients : levels) {
+            Thread.sleep(2000);   // let queued work of the previous level finish
+            Level level = runLevel(client, clients, duration);
+            results.add(level);
+            log("%3d clients: %6.1f ok/s, p50 %7.1f ms, p99 %7.1f ms (200s); statuses %s; peak RSS %d MiB",
+                    clients, level.okPerSecond(), level.p50(), level.p99(), level.statuses(), level.peakRssBytes() >> 20);
+        }
+        return report(results);
+    }
+
+    private Level runLevel(HttpClient client, int clients, Duration length) throws InterruptedException {
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        List<long[]> okLatencies = new ArrayList<>();
+        List<long[]> allLatencies = new ArrayList<>();
+        LongAdder missingRetryAfter = new LongAdder();
+        LongAdder errors = new LongAdder();
+        CountDownLatch done = new CountDownLatch(clients);
+        levelPeakRss = 0;
+        long start = System.nanoTime();
+        long deadline = start + length.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long[][] ok = {new long[1024]};
+            long[][] all = {new long[1024]};
+            int[] counts = new int[2];
+            int offset = c;
+            Thread thread = new Thread(() -> {
+                try {
+                    int i = offset;
+                    while (System.nanoTime() < deadline) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(120))
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i++ % bodies.size()))).build();
+                        long begin = System.nanoTime();
+                        int status;
+                        HttpResponse<Void> response;
+                        try {
+                            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                            status = response.statusCode();
+                        } catch (IOException e) {
+                            errors.increment();
+                            Thread.sleep(100);
+                            continue;
+                        }
+                        long latency = System.nanoTime() - begin;
+                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        if ((status == 429 || status == 503) && response.headers().firstValue("Retry-After").isEmpty()) {
+                            missingRetryAfter.increment();
+                        }
+                        all[0] = append(all[0], counts, 1, latency);
+                        if (status == 200) {
+                            ok[0] = append(ok[0], counts, 0, latency);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    synchronized (okLatencies) {
+                        okLatencies.add(Arrays.copyOf(ok[0], counts[0]));
+                        allLatencies.add(Arrays.copyOf(all[0], counts[1]));
+                    }
+                    done.countDown();
+                }
+            }, "client-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        if (!done.await(length.toSeconds() + 180, TimeUnit.SECONDS)) {
+            log("%d clients: requests still running 180 s after the end", clients);
+            threads.forEach(Thread::interrupt);
+            done.await(10, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] okAll;
+        long[] everything;
+        synchronized (okLatencies) {
+            okAll = okLatencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            everything = allLatencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        }
+        Map<Integer, Long> statusCounts = new TreeMap<>();
+        statuses.forEach((status, count) -> statusCounts.put(status, count.sum()));
+        return new Level(clients, seconds, statusCounts, everything.length, okAll.length, okAll.length / seconds,
+                percentile(okAll, 0.50), percentile(okAll, 0.99), percentile(everything, 0.50), percentile(everything, 0.99),
+                missingRetryAfter.sum(), errors.sum(), levelPeakRss);
+    }
+
+    private static long[] append(long[] array, int[] counts, int which, long value) {
+        if (counts[which] == array.length) {
+            array = Arrays.copyOf(array, array.length * 2);
+        }
+        array[counts[which]++] = value;
+        return array;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private void sampleRss() {
+        if (pid <= 0) {
+            return;
+        }
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        while (true) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        long bytes = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                        peakRss.accumulateAndGet(bytes, Math::max);
+                        if (bytes > levelPeakRss) {
+                            levelPeakRss = bytes;
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            } catch (IOException e) {
+                return;   // the process is gone
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private int report(List<Level> results) throws IOException {
+        List<String[]> checks = new ArrayList<>();
+        long unexpected = 0;
+        long missingRetryAfter = 0;
+        for (Level level : results) {
+            for (Map.Entry<Integer, Long> entry : level.statuses().entrySet()) {
+                int status = entry.getKey();
+                if (status != 200 && status != 429 && status != 503) {
+                    unexpected += entry.getValue();
+                }
+            }
+            missingRetryAfter += level.sheddingWithoutRetryAfter();
+        }
+        checks.add(check("only 200, 429 or 503 under load", unexpected == 0, unexpected + " other responses"));
+        checks.add(check("every 429/503 carries Retry-After", missingRetryAfter == 0,
+                missingRetryAfter + " without Retry-After"));
+        double best = results.stream().mapToDouble(Level::okPerSecond).max().orElse(0);
+        Level top = results.get(results.size() - 1);
+        checks.add(check("past saturation (" + top.clients() + " clients) goodput stays >= " + Math.round(minGoodputShare * 100)
+                        + "% of the best level's", top.okPerSecond() >= minGoodputShare * best,
+                String.format("%.1f ok/s vs best %.1f ok/s", top.okPerSecond(), best)));
+        Level reference = results.stream().filter(l -> l.clients() <= 4).reduce((a, b) -> b).orElse(results.get(0));
+        boolean latencyKept = top.ok() > 0 && top.p99() <= maxP99Ratio * Math.max(reference.p99(), 1);
+        checks.add(check("accepted requests keep their latency: p99 of 200s at " + top.clients() + " clients <= " + maxP99Ratio
+                        + " x p99 at " + reference.clients(), latencyKept,
+                String.format("%.0f ms vs %.0f ms", top.p99(), reference.p99())));
+        long peak = peakRss.get();
+        checks.add(check("service RSS stays under the chart's memory limit (" + memoryLimitText + ")",
+                pid <= 0 || peak < memoryLimit, pid <= 0 ? "RSS not sampled (no pid)"
+                        : String.format("peak %d MiB of %d MiB", peak >> 20, memoryLimit >> 20)));
+
+        StringBuilder md = new StringBuilder();
+        md.append("## Load (commit ").append(commit).append(", ").append(Instant.now()).append(")\n\n");
+        md.append(String.format("POST /v1/verdicts, %d-word documents, closed loop, %d s per level; chart memory limit %s.%n%n",
+                words, duration.toSeconds(), memoryLimitText));
+        md.append("| clients | requests | 200/s | p50 of 200s (ms) | p99 of 200s (ms) | p50 all (ms) | p99 all (ms) | statuses |"
+                + " 429/503 without Retry-After | connection errors | peak RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Level level : results) {
+            md.append(String.format("| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %s | %d | %d | %d |%n", level.clients(),
+                    level.requests(), level.okPerSecond(), level.p50(), level.p99(), level.p50All(), level.p99All(),
+                    level.statuses().toString().replace("{", "").replace("}", "").replace("=", ": "),
+                    level.sheddingWithoutRetryAfter(), level.errors(), level.peakRssBytes() >> 20));
+        }
+        md.append("\n| check | result | detail |\n|---|---|---|\n");
+        int failures = 0;
+        System.out.println();
+        System.out.println("LOAD CHECKS");
+        for (String[] check : checks) {
+            boolean passed = check[1].equals("pass");
+            if (!passed) {
+                failures++;
+            }
+            System.out.printf("  %s  %s: %s%n", passed ? "PASS" : "FAIL", check[0], check[2]);
+            md.append("| ").append(check[0]).append(" | ").append(passed ? "pass" : "**FAIL**").append(" | ")
+                    .append(check[2]).append(" |\n");
+        }
+        System.out.printf("load: %d passed, %d failed%n", checks.size() - failures, failures);
+        Files.writeString(reportDir.resolve("load.md"), md.toString());
+        ObjectNode root = json.createObjectNode();
+        root.put("commit", commit);
+        root.set("levels", json.valueToTree(results));
+        root.put("peakRssBytes", peak);
+        root.put("memoryLimitBytes", memoryLimit);
+        Files.writeString(reportDir.resolve("load.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        System.out.println(md);
+        return failures;
+    }
+
+    private static String[] check(String name, boolean passed, String detail) {
+        return new String[] {name, passed ? "pass" : "fail", detail};
+    }
+
+    /** A Kubernetes quantity: 3Gi, 3072Mi, 3G, 512M, or bytes. */
+    static long parseQuantity(String text) {
+        String value = text.trim();
+        String[][] units = {{"Ki", "1024"}, {"Mi", "1048576"}, {"Gi", "1073741824"}, {"Ti", "1099511627776"},
+            {"k", "1000"}, {"K", "1000"}, {"M", "1000000"}, {"G", "1000000000"}, {"T", "1000000000000"}};
+        for (String[] unit : units) {
+            if (value.endsWith(unit[0])) {
+                return (long) (Double.parseDouble(value.substring(0, value.length() - unit[0].length())) * Long.parseLong(unit[1]));
+            }
+        }
+        return Long.parseLong(value);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[%s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, args));
+        System.out.flush();
+    }
+}
