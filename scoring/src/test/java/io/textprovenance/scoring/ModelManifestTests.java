@@ -16,7 +16,7 @@ class ModelManifestTests {
 
     @Test
     void shouldLoadTheBundledModelAndCheckItsDigests() {
-        ModelManifest manifest = ModelManifest.load(DefaultModel.directory());
+        ModelManifest manifest = ModelManifest.load(TinyModel.directory());
         assertThat(manifest.format()).isEqualTo(ModelFormat.SCORING_GRAPH);
         assertThat(manifest.contextLength()).isGreaterThanOrEqualTo(256);
         assertThat(manifest.sha256()).containsKeys("model.onnx", "tokenizer.json");

@@ -3,7 +3,7 @@ package io.textprovenance.scoring.tokenizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.textprovenance.scoring.DefaultModel;
+import io.textprovenance.scoring.TinyModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class HuggingFaceBpeTokenizerTests {
 
     @BeforeAll
     static void load() {
-        tokenizer = HuggingFaceBpeTokenizer.load(DefaultModel.directory().resolve("tokenizer.json"));
+        tokenizer = HuggingFaceBpeTokenizer.load(TinyModel.directory().resolve("tokenizer.json"));
     }
 
     @AfterAll

@@ -3,10 +3,10 @@ package io.textprovenance.scoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The bundled default model, found from the module directory or the repository root. */
-public final class DefaultModel {
+/** The tiny 6.9M test model (models/tiny), found from the module directory or the repository root. */
+public final class TinyModel {
 
-    private DefaultModel() {
+    private TinyModel() {
     }
 
     public static Path directory() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.textprovenance.scoring.DefaultModel;
+import io.textprovenance.scoring.TinyModel;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.TokenMetrics;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * training/make_fixtures.py (scoring/src/test/resources/reference/scoring-reference.json), for the very
  * model.onnx and tokenizer.json in models/tiny (their sha256 are part of the fixture).
  */
-class DefaultModelReferenceTests {
+class TinyModelReferenceTests {
 
     static final double TOLERANCE = 1e-4;
     static OnnxScorer scorer;
@@ -29,8 +29,8 @@ class DefaultModelReferenceTests {
 
     @BeforeAll
     static void load() throws IOException {
-        scorer = OnnxScorer.open(ScorerSettings.defaults(DefaultModel.directory()));
-        try (InputStream in = DefaultModelReferenceTests.class.getResourceAsStream("/reference/scoring-reference.json")) {
+        scorer = OnnxScorer.open(ScorerSettings.defaults(TinyModel.directory()));
+        try (InputStream in = TinyModelReferenceTests.class.getResourceAsStream("/reference/scoring-reference.json")) {
             reference = new ObjectMapper().readTree(in);
         }
     }
