@@ -5,18 +5,15 @@ import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.service.verdict.DocumentTooLargeException;
 import io.textprovenance.service.verdict.Verdict;
 import io.textprovenance.service.verdict.VerdictService;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,96 +21,94 @@ import tools.jackson.databind.ObjectMapper;
  * documents -> verdicts, at least once. Each poll's records are parsed; invalid ones go to the dead-letter
  * topic with their reason; valid ones are scored concurrently (so the scorer's batcher groups them) and
  * their verdicts produced. The method returns only when every verdict and dead letter is acknowledged by
- * the broker, and the container commits the offsets only then. A scorer failure (circuit open, timeout)
- * throws: the batch is retried with back-off, nothing committed, nothing lost (duplicates are possible).
+ * the broker, and the container commits the offsets only then.
+ *
+ * <p>Nothing published can exceed the producer's limit: a verdict too large for it is refused with a dead letter
+ * naming the reason ({@link VerdictRecords}), dead letters carry a bounded excerpt ({@link DeadLetters}), and a
+ * record the broker still refuses is replaced by a reason-only dead letter ({@link Publisher}). When a record
+ * fails otherwise (scoring failed, Kafka unavailable), the method throws a {@link BatchListenerFailedException}
+ * naming the first such record: the records before it are committed and the error handler retries from it
+ * (without limit for transient failures, a few times then to the dead-letter topic for the others; see
+ * {@link KafkaConfiguration}).
  */
 @Component
 class DocumentListener {
 
     static final String LISTENER_ID = "documents";
-    private static final Logger log = LoggerFactory.getLogger(DocumentListener.class);
 
     private final VerdictService verdicts;
-    private final KafkaTemplate<String, byte[]> template;
-    private final IngestProperties properties;
     private final DocumentParser parser;
-    private final ObjectMapper json;
+    private final VerdictRecords verdictRecords;
+    private final Publisher publisher;
     private final ExecutorService executor;
-    private final MeterRegistry meters;
 
     DocumentListener(VerdictService verdicts, KafkaTemplate<String, byte[]> template, IngestProperties properties,
                      ObjectMapper json, ExecutorService scoringCallExecutor, MeterRegistry meters) {
         this.verdicts = verdicts;
-        this.template = template;
-        this.properties = properties;
         this.parser = new DocumentParser(json);
-        this.json = json;
+        this.verdictRecords = new VerdictRecords(json, properties.verdicts(), properties.limits());
+        this.publisher = new Publisher(template, new DeadLetters(properties.deadLetter(), properties.limits()), meters);
         this.executor = scoringCallExecutor;
-        this.meters = meters;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${detector.kafka.documents:documents}", batch = "true",
             concurrency = "${detector.kafka.concurrency:1}", autoStartup = "${detector.kafka.enabled:true}")
-    void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException, ExecutionException {
-        List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+    void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
+        List<CompletableFuture<Void>> published = new ArrayList<>(records.size());
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             DocumentRecord document;
             try {
                 document = parser.parse(record.key(), record.value());
                 verdicts.validate(document.text());
             } catch (InvalidDocumentException | IllegalArgumentException | DocumentTooLargeException e) {
-                acknowledgements.add(deadLetter(record, e.getMessage()));
+                outcomes.add(CompletableFuture.completedFuture(Outcome.refused(e.getMessage())));
                 continue;
             }
-            outcomes.add(CompletableFuture.supplyAsync(() -> judge(record, document), executor));
+            outcomes.add(CompletableFuture.supplyAsync(() -> judge(document), executor));
         }
-        RuntimeException transientFailure = null;
-        for (CompletableFuture<Outcome> future : outcomes) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            published.add(outcomes.get(i).thenCompose(outcome -> publish(outcome, record)));
+        }
+        for (int i = 0; i < records.size(); i++) {
             try {
-                Outcome outcome = future.get();
-                acknowledgements.add(outcome.verdict() != null ? produce(outcome.verdict())
-                        : deadLetter(outcome.record(), outcome.reason()));
+                published.get(i).get();
             } catch (ExecutionException e) {
-                transientFailure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+                throw new BatchListenerFailedException("document " + records.get(i).topic() + "-"
+                        + records.get(i).partition() + "@" + records.get(i).offset() + " failed", e.getCause(),
+                        records.get(i));
             }
         }
-        for (CompletableFuture<?> acknowledgement : acknowledgements) {
-            acknowledgement.get();
-        }
-        if (transientFailure != null) {
-            throw transientFailure;
-        }
     }
 
-    private Outcome judge(ConsumerRecord<String, byte[]> record, DocumentRecord document) {
+    private CompletableFuture<Void> publish(Outcome outcome, ConsumerRecord<String, byte[]> record) {
+        if (outcome.refusal() != null) {
+            return publisher.deadLetter(record, outcome.refusal());
+        }
+        VerdictRecords.Encoded encoded = verdictRecords.encode(outcome.verdict());
+        return encoded.record() != null ? publisher.verdict(encoded.record(), record)
+                : publisher.deadLetter(record, encoded.refusal());
+    }
+
+    private Outcome judge(DocumentRecord document) {
         try {
-            return new Outcome(record, verdicts.judge(Channel.KAFKA, document.id(), document.text(), document.explain()), null);
+            return Outcome.judged(verdicts.judge(Channel.KAFKA, document.id(), document.text(), document.explain()));
         } catch (IllegalArgumentException | DocumentTooLargeException e) {
-            return new Outcome(record, null, e.getMessage());
+            return Outcome.refused(e.getMessage());
         }
     }
 
-    private CompletableFuture<?> produce(Verdict verdict) {
-        byte[] value = json.writeValueAsBytes(verdict);
-        return template.send(properties.verdicts(), verdict.id(), value);
-    }
+    /** A verdict, or the reason the document gets none. */
+    private record Outcome(Verdict verdict, String refusal) {
 
-    private CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-        meters.counter("detector.dead.letters").increment();
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(properties.deadLetter(), record.key(), record.value());
-        letter.headers().add(DeadLetterHeaders.REASON, bytes(reason));
-        letter.headers().add(DeadLetterHeaders.ORIGINAL_TOPIC, bytes(record.topic()));
-        letter.headers().add(DeadLetterHeaders.ORIGINAL_PARTITION, bytes(String.valueOf(record.partition())));
-        letter.headers().add(DeadLetterHeaders.ORIGINAL_OFFSET, bytes(String.valueOf(record.offset())));
-        return template.send(letter);
-    }
+        static Outcome judged(Verdict verdict) {
+            return new Outcome(verdict, null);
+        }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private record Outcome(ConsumerRecord<String, byte[]> record, Verdict verdict, String reason) {
+        static Outcome refused(String reason) {
+            return new Outcome(null, reason);
+        }
     }
 }

@@ -1,10 +1,25 @@
 package io.textprovenance.service.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +33,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "detector.security.enabled=false",
         "detector.verdict.max-document-size=2KB",
-        "detector.kafka.concurrency=2"})
+        "detector.kafka.concurrency=2",
+        "detector.kafka.max-record-size=32KB"})
 @EmbeddedKafka(partitions = 3, topics = {"documents", "verdicts", "documents.DLT"})
 class EmbeddedKafkaPipelineTests extends PipelineContract {
 
@@ -31,9 +47,84 @@ class EmbeddedKafkaPipelineTests extends PipelineContract {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    org.springframework.kafka.core.ProducerFactory<String, byte[]> producerFactory;
+
+    @Test
+    void shouldSetTheProducersMaxRequestSizeFromTheOneProperty() {
+        assertThat(producerFactory.getConfigurationProperties())
+                .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024);
+    }
+
     @Override
     String bootstrapServers() {
         return brokers;
+    }
+
+    /**
+     * Issue 12, item 2: a gzip-compressed document far over the producer's limit once decompressed, and a valid
+     * document whose explain verdict would exceed it, on one partition ahead of valid documents. Both are
+     * dead-lettered (a bounded excerpt with the original's size and digest; the reason), and the documents behind
+     * them still get their verdicts: the partition does not stall.
+     */
+    @Test
+    void shouldDeadLetterOversizedRecordsWithinTheLimitAndKeepThePartitionMoving() throws Exception {
+        String run = "big-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] huge = ("{\"id\": \"" + run + "-gzip\", \"text\": \"" + "word ".repeat(300_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] explain = ("{\"id\": \"" + run + "-explain\", \"explain\": true, \"text\": \"" + TEXT.repeat(25)
+                + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>("documents", 0, run + "-gzip", huge));
+            producer.send(new ProducerRecord<>("documents", 0, run + "-explain", explain));
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("documents", 0, run + "-" + i, ("{\"id\": \"" + run + "-" + i
+                        + "\", \"text\": \"" + TEXT + "\"}").getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+        Map<String, ConsumerRecord<String, byte[]>> verdicts = new HashMap<>();
+        Map<String, ConsumerRecord<String, byte[]>> letters = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "big-" + run,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of("verdicts", "documents.DLT"));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && record.key().startsWith(run)) {
+                        (record.topic().equals("verdicts") ? verdicts : letters).put(record.key(), record);
+                    }
+                }
+                return verdicts.size() >= 3 && letters.size() >= 2;
+            });
+        }
+        assertThat(verdicts).containsOnlyKeys(run + "-0", run + "-1", run + "-2");
+        assertThat(letters).containsOnlyKeys(run + "-gzip", run + "-explain");
+        ConsumerRecord<String, byte[]> gzip = letters.get(run + "-gzip");
+        assertThat(gzip.value().length).isLessThanOrEqualTo(32 * 1024 - 8 * 1024);
+        assertThat(gzip.value()).isEqualTo(java.util.Arrays.copyOf(huge, gzip.value().length));
+        assertThat(header(gzip, "detector-dlt-original-size")).isEqualTo(String.valueOf(huge.length));
+        assertThat(header(gzip, "detector-dlt-original-sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(huge)));
+        assertThat(header(gzip, "detector-dlt-payload")).isEqualTo("excerpt");
+        assertThat(header(gzip, DeadLetterHeaders.REASON)).contains("limit");
+        assertThat(header(gzip, DeadLetterHeaders.ORIGINAL_OFFSET)).isNotBlank();
+        ConsumerRecord<String, byte[]> tooMuchEvidence = letters.get(run + "-explain");
+        assertThat(header(tooMuchEvidence, DeadLetterHeaders.REASON)).contains("explain evidence",
+                "detector.kafka.max-record-size");
+        assertThat(tooMuchEvidence.value()).isEqualTo(explain);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test
