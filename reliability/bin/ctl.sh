@@ -86,9 +86,10 @@ EOF
   echo "$dir/server.properties"
 }
 
+# exec: the recorded pid is the JVM's own, so that TERM and KILL reach the broker itself
 kafka_java() {
   [ -d "$KAFKA_LIBS" ] || die "no Kafka jars in $KAFKA_LIBS (run.sh builds them with ./mvnw -f reliability/pom.xml package)"
-  java -Xms256m -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=info \
+  exec java -Xms256m -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=info \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -cp "$KAFKA_LIBS/*" "$@"
 }
@@ -97,9 +98,9 @@ broker_format() {
   local config cluster
   rm -rf "$REL_RUN/kafka"
   config="$(broker_config)"
-  cluster="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+  cluster="$( (kafka_java kafka.tools.StorageTool random-uuid) 2>/dev/null | tail -1)"
   [ -n "$cluster" ] || die "kafka.tools.StorageTool random-uuid printed nothing"
-  kafka_java kafka.tools.StorageTool format -t "$cluster" -c "$config" >"$REL_RUN/kafka/format.log" 2>&1 \
+  (kafka_java kafka.tools.StorageTool format -t "$cluster" -c "$config") >"$REL_RUN/kafka/format.log" 2>&1 \
     || { cat "$REL_RUN/kafka/format.log" >&2; die "formatting the broker's storage failed"; }
   log "broker storage formatted (cluster $cluster) in $REL_RUN/kafka/data"
 }
@@ -110,7 +111,7 @@ broker_start() {
   pid_alive "$pid" && die "broker already running (pid $pid)"
   port_open "$REL_BROKER_PORT" && die "port $REL_BROKER_PORT is taken by another process"
   [ -f "$REL_RUN/kafka/server.properties" ] || die "broker not formatted (ctl.sh broker-format)"
-  kafka_java kafka.Kafka "$REL_RUN/kafka/server.properties" </dev/null >>"$REL_RUN/broker.log" 2>&1 &
+  (kafka_java kafka.Kafka "$REL_RUN/kafka/server.properties") </dev/null >>"$REL_RUN/broker.log" 2>&1 &
   pid=$!
   echo "$pid" >"$REL_RUN/broker.pid"
   for ((i = 0; i < 600; i++)); do
