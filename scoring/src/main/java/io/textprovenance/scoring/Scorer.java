@@ -17,6 +17,8 @@ public interface Scorer extends AutoCloseable {
      * @throws IllegalArgumentException   if the text is not valid UTF-16 (an unpaired surrogate)
      * @throws ScorerOverloadedException  if the scorer's queue is full; retry later
      * @throws ScoringException           if the runtime fails
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted while its windows
+     *                                    wait: they are withdrawn and never run
      */
     ScoredText score(String text, boolean withHiddenStates);
 

@@ -6,10 +6,10 @@ import io.textprovenance.scoring.onnx.WindowResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,20 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * Groups the windows of concurrent callers into model calls.
+ * Groups the windows of concurrent callers into model calls, fairly.
  *
- * <p>Each worker takes the oldest waiting window, then collects more until the token budget is full or
- * the maximum wait has passed; the collected windows are sorted by length and cut into batches of one
- * length bucket each within the budget. A document's windows are admitted together or not at all: when
- * more than {@code maxQueuedWindows} wait, {@link #submit} throws {@link ScorerOverloadedException}
- * instead of growing memory. Owns its worker threads; {@link #close} stops them and fails what is left.
+ * <p>Each {@link #submit} (one document) waits in a round-robin queue ({@link FairQueue}): a worker takes one
+ * window of each waiting submission in turn until the token budget is full or the maximum wait has passed, so
+ * a document of a thousand windows cannot hold the model while a short one waits behind it; the collected
+ * windows are sorted by length and cut into batches of one length bucket each within the budget.
+ *
+ * <p>A document's windows are admitted together or not at all: when more than {@code maxQueuedWindows} wait,
+ * {@link #submit} throws {@link ScorerOverloadedException} instead of growing memory. Cancelling a returned
+ * future (the caller timed out or went away) withdraws its window: it is never run. Owns its worker threads;
+ * {@link #close} stops them and fails what is left.
  */
 public final class DynamicBatcher implements AutoCloseable {
 
     private final ModelRunner runner;
     private final BatchingSettings settings;
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final FairQueue queue = new FairQueue();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService workers;
     private final AtomicLong batches = new AtomicLong();
@@ -54,7 +57,8 @@ public final class DynamicBatcher implements AutoCloseable {
     /**
      * Queues all windows of one document.
      *
-     * @return one future per window, completed with its result or with the runtime's exception
+     * @return one future per window, completed with its result or with the runtime's exception; cancel them to
+     *         withdraw the windows not yet run
      * @throws ScorerOverloadedException if the queue is full
      * @throws IllegalStateException     after {@link #close}
      */
@@ -62,29 +66,25 @@ public final class DynamicBatcher implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the scorer is closed");
         }
-        int waiting = queued.get();
-        if (waiting >= settings.maxQueuedWindows()) {
-            throw new ScorerOverloadedException("scorer queue full: " + waiting + " windows waiting (limit "
+        List<Job> jobs = new ArrayList<>(windows.size());
+        for (long[] window : windows) {
+            jobs.add(new Job(window, withHiddenStates, new CompletableFuture<>()));
+        }
+        if (!queue.offer(jobs, settings.maxQueuedWindows())) {
+            throw new ScorerOverloadedException("scorer queue full: " + queue.size() + " windows waiting (limit "
                     + settings.maxQueuedWindows() + "); retry later");
         }
-        List<CompletableFuture<WindowResult>> futures = new ArrayList<>(windows.size());
-        queued.addAndGet(windows.size());
-        for (long[] window : windows) {
-            Job job = new Job(window, withHiddenStates, new CompletableFuture<>());
-            futures.add(job.result());
-            queue.add(job);
-        }
-        return futures;
+        return jobs.stream().map(Job::result).toList();
     }
 
     /** Called with the size of every batch run, e.g. to feed a metrics histogram. */
     public void onBatch(IntConsumer observer) {
-        this.batchObserver = java.util.Objects.requireNonNull(observer);
+        this.batchObserver = Objects.requireNonNull(observer);
     }
 
-    /** Windows waiting now. */
+    /** Windows waiting now (withdrawn ones until a worker discards them). */
     public int queuedWindows() {
-        return queued.get();
+        return queue.size();
     }
 
     /** Model calls made so far. */
@@ -108,8 +108,7 @@ public final class DynamicBatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Job job;
-        while ((job = queue.poll()) != null) {
+        for (Job job : queue.drain()) {
             job.result().completeExceptionally(new IllegalStateException("the scorer was closed"));
         }
     }
@@ -117,9 +116,9 @@ public final class DynamicBatcher implements AutoCloseable {
     private void work() {
         while (!closed.get()) {
             try {
-                List<Job> collected = collect();
+                List<Job> collected = queue.collect(settings.maxBatchTokens(), settings.maxWait().toNanos(),
+                        TimeUnit.MILLISECONDS.toNanos(100));
                 if (!collected.isEmpty()) {
-                    queued.addAndGet(-collected.size());
                     runInBuckets(collected);
                 }
             } catch (InterruptedException e) {
@@ -127,29 +126,6 @@ public final class DynamicBatcher implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private List<Job> collect() throws InterruptedException {
-        List<Job> collected = new ArrayList<>();
-        Job first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return collected;
-        }
-        collected.add(first);
-        long tokens = first.window().length;
-        long deadline = System.nanoTime() + settings.maxWait().toNanos();
-        while (tokens < settings.maxBatchTokens()) {
-            Job next = queue.poll();
-            if (next == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || (next = queue.poll(left, TimeUnit.NANOSECONDS)) == null) {
-                    break;
-                }
-            }
-            collected.add(next);
-            tokens += next.window().length;
-        }
-        return collected;
     }
 
     private void runInBuckets(List<Job> jobs) {
@@ -171,7 +147,11 @@ public final class DynamicBatcher implements AutoCloseable {
         }
     }
 
-    private void run(List<Job> batch) {
+    private void run(List<Job> collected) {
+        List<Job> batch = collected.stream().filter(job -> !job.result().isDone()).toList();   // withdrawn meanwhile
+        if (batch.isEmpty()) {
+            return;
+        }
         boolean withHidden = batch.stream().anyMatch(Job::withHiddenStates);
         try {
             List<WindowResult> results = runner.run(batch.stream().map(Job::window).toList(), withHidden);
@@ -186,6 +166,7 @@ public final class DynamicBatcher implements AutoCloseable {
         }
     }
 
-    private record Job(long[] window, boolean withHiddenStates, CompletableFuture<WindowResult> result) {
+    /** One window of one submission, and where its result goes. */
+    record Job(long[] window, boolean withHiddenStates, CompletableFuture<WindowResult> result) {
     }
 }

@@ -17,7 +17,6 @@ import io.textprovenance.scoring.window.Windower;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,11 +123,7 @@ public final class OnnxScorer implements Scorer {
         for (Window window : windows) {
             slices.add(Arrays.copyOfRange(input, window.start(), window.end()));
         }
-        List<CompletableFuture<WindowResult>> futures = batcher.submit(slices, withHiddenStates);
-        List<WindowResult> results = new ArrayList<>(futures.size());
-        for (CompletableFuture<WindowResult> future : futures) {
-            results.add(Futures.join(future));
-        }
+        List<WindowResult> results = Futures.joinAll(batcher.submit(slices, withHiddenStates));
         return assembler.assemble(tokens, windows, results, withHiddenStates);
     }
 

@@ -158,4 +158,75 @@ class DynamicBatcherTests {
         assertThatThrownBy(() -> batcher.submit(List.of(new long[4]), false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
+
+    /** Records which windows ran, by their first id, batch by batch; holds every run at the gate until opened. */
+    static final class RecordingRunner implements ModelRunner {
+        final List<List<Long>> batches = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch firstBatchTaken = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+
+        @Override
+        public List<WindowResult> run(List<long[]> windows, boolean withHiddenStates) {
+            batches.add(windows.stream().map(w -> w[0]).toList());
+            firstBatchTaken.countDown();
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return windows.stream().map(w -> new WindowResult(new float[w.length - 1], new float[w.length - 1],
+                    new float[w.length - 1], new float[w.length - 1], new float[w.length - 1], new float[w.length - 1],
+                    new float[w.length - 1], new float[w.length - 1], null)).toList();
+        }
+
+        @Override
+        public long bytesCopiedOut() {
+            return 0;
+        }
+    }
+
+    private static List<long[]> windows(long marker, int count) {
+        List<long[]> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long[] window = new long[8];
+            window[0] = marker;
+            windows.add(window);
+        }
+        return windows;
+    }
+
+    @Test
+    void shouldServeASmallRequestInTheNextBatchWhileALargeOneIsQueued() throws Exception {
+        RecordingRunner runner = new RecordingRunner();
+        // 4 windows of 8 tokens per batch; no waiting for company
+        try (DynamicBatcher batcher = new DynamicBatcher(runner, new BatchingSettings(32, Duration.ZERO, 10_000, 32, 1))) {
+            List<CompletableFuture<WindowResult>> large = batcher.submit(windows(1, 40), false);
+            assertThat(runner.firstBatchTaken.await(10, TimeUnit.SECONDS)).isTrue();   // the worker holds batch 1
+            List<CompletableFuture<WindowResult>> small = batcher.submit(windows(2, 2), false);
+            runner.gate.countDown();
+            CompletableFuture.allOf(small.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(large.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(runner.batches.get(0)).containsOnly(1L);
+        // round-robin: the small request's two windows run in the second batch, not after the large one's 36 others
+        assertThat(runner.batches.get(1)).contains(2L, 2L).hasSize(4);
+        assertThat(runner.batches.stream().mapToInt(List::size).sum()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldNeverRunTheWindowsOfACancelledRequest() throws Exception {
+        RecordingRunner runner = new RecordingRunner();
+        try (DynamicBatcher batcher = new DynamicBatcher(runner, new BatchingSettings(32, Duration.ZERO, 10_000, 32, 1))) {
+            List<CompletableFuture<WindowResult>> abandoned = batcher.submit(windows(1, 40), false);
+            assertThat(runner.firstBatchTaken.await(10, TimeUnit.SECONDS)).isTrue();
+            abandoned.forEach(future -> future.cancel(false));   // its caller timed out
+            List<CompletableFuture<WindowResult>> next = batcher.submit(windows(2, 3), false);
+            runner.gate.countDown();
+            CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(batcher.queuedWindows()).isZero();
+        }
+        // only the batch already running when the request was cancelled; none of its 36 waiting windows
+        assertThat(runner.batches.stream().flatMap(List::stream).filter(marker -> marker == 1L).count()).isEqualTo(4);
+        assertThat(runner.batches.stream().flatMap(List::stream).filter(marker -> marker == 2L).count()).isEqualTo(3);
+    }
 }
