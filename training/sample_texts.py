@@ -28,6 +28,7 @@ import torch
 from tokenizers import Tokenizer
 
 from model import load_model
+from llama_torch import LlamaStepper, is_llama_graph
 from windows import plan_windows
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -58,22 +59,46 @@ def step_cached(model, tok_ids, pos, cache):
     return torch.matmul(h[:, 0], model.wte.weight.t())
 
 
+class GptStepper:
+    """The home-trained GPT (models/tiny) behind the stepper interface of llama_torch.LlamaStepper."""
+
+    def __init__(self, model, info):
+        self.model, self.info = model, info
+        self.context_length = model.cfg.context_length
+        self.bos_id = 0
+
+    def new_cache(self):
+        return [None] * len(self.model.blocks)
+
+    def step(self, tokens, pos, cache):
+        return step_cached(self.model, tokens, pos, cache)
+
+
+def load_stepper(path):
+    if path.endswith(".onnx") and is_llama_graph(path):
+        stepper = LlamaStepper(path)
+        stepper.bos_id = json.load(open(os.path.join(os.path.dirname(path), "model.json")))["bos_token_id"]
+        return stepper
+    model, info = load_model(path)
+    return GptStepper(model, info)
+
+
 @torch.no_grad()
-def sample_group(model, batch, length, gen):
+def sample_group(stepper, batch, length, gen):
     """batch sequences of `length` tokens (BOS not included), each token drawn given its scoring window."""
     n = length + 1
-    seqs = torch.zeros(batch, n, dtype=torch.int64)  # position 0 is BOS
-    windows = plan_windows(n, model.cfg.context_length)
+    seqs = torch.full((batch, n), stepper.bos_id, dtype=torch.int64)  # position 0 is BOS
+    windows = plan_windows(n, stepper.context_length)
     for start, end, first in windows:
-        cache = [None] * len(model.blocks)
+        cache = stepper.new_cache()
         logits = None
         for p in range(start, first):  # prefill the window's left context input[start:first]
-            logits = step_cached(model, seqs[:, p], p - start, cache)
+            logits = stepper.step(seqs[:, p], p - start, cache)
         for p in range(first, end):  # token p given input[start:p]
             probs = torch.softmax(logits.float(), dim=-1)
             seqs[:, p] = torch.multinomial(probs, 1, generator=gen)[:, 0]
             if p + 1 < end:
-                logits = step_cached(model, seqs[:, p], p - start, cache)
+                logits = stepper.step(seqs[:, p], p - start, cache)
     return [seqs[b, 1:].tolist() for b in range(batch)], windows
 
 
@@ -93,7 +118,7 @@ def main():
     if not 1 <= args.min_len <= args.max_len:
         ap.error("need 1 <= --min-len <= --max-len")
     torch.set_num_threads(args.threads)
-    model, info = load_model(args.model)
+    stepper = load_stepper(args.model)
     tok = Tokenizer.from_file(args.tokenizer)
     gen = torch.Generator().manual_seed(args.seed)
     groups = -(-args.num // args.group)
@@ -102,7 +127,7 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         for g, length in enumerate(lengths):
-            seqs, windows = sample_group(model, args.group, length, gen)
+            seqs, windows = sample_group(stepper, args.group, length, gen)
             for ids in seqs:
                 text = tok.decode(ids, skip_special_tokens=False)
                 same = tok.encode(text).ids == ids
@@ -110,7 +135,7 @@ def main():
                 rec = {"id": f"sample-{args.seed}-{done:05d}", "text": text, "token_ids": ids,
                        "target_len": length, "windows": [list(w) for w in windows],
                        "eos_tokens": ids.count(0), "retokenizes_identically": same, "temperature": 1.0,
-                       "model": os.path.basename(args.model), "checkpoint_step": info["step"]}
+                       "model": os.path.relpath(args.model, ROOT), **{k: v for k, v in stepper.info.items() if k == "step"}}
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 done += 1
             print(f"{done}/{groups * args.group} samples (target length {length}, {len(windows)} windows)",

@@ -1,0 +1,92 @@
+"""Incremental (KV-cached) torch forward of an imported Llama scoring graph, for sampling from the very
+weights the service serves: they are read from the initializers of model.onnx (training/llama_onnx.py
+names them l{i}.q.T, l{i}.attn_norm, token_embd, ...; W.T is stored [in, out]).
+
+Positions restart at 0 in every window, as in the Java scorer (each window is its own model input).
+"""
+import json
+import os
+
+import numpy as np
+import torch
+
+
+def is_llama_graph(onnx_path):
+    return os.path.isfile(os.path.join(os.path.dirname(onnx_path), "model.json")) and \
+        "Llama" in json.load(open(os.path.join(os.path.dirname(onnx_path), "model.json"))).get("architecture", "")
+
+
+class LlamaStepper:
+    """step(tokens [B], pos, cache) -> logits [B, V]; new_cache() starts a window."""
+
+    def __init__(self, onnx_path):
+        import onnx
+        from onnx import numpy_helper
+        meta = json.load(open(os.path.join(os.path.dirname(onnx_path), "model.json")))
+        self.layers = meta["num_layers"]
+        self.heads, self.kv_heads = meta["num_heads"], meta["num_kv_heads"]
+        self.d = meta["hidden_size"]
+        self.hd = self.d // self.heads
+        self.context_length = meta["context_length"]
+        self.eos_id = meta["eos_token_id"]
+        graph = onnx.load(onnx_path).graph
+        w = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
+        self.w = w
+        self.eps = float(w["eps"])
+        self.inv_freq = w["inv_freq"].double()
+        self.embed = w["token_embd"]
+        self.info = {"model": os.path.basename(os.path.dirname(onnx_path)), "sha256": meta["sha256"]["model.onnx"]}
+
+    def new_cache(self):
+        return [None] * self.layers
+
+    def _rms(self, x, weight):
+        return x * torch.rsqrt((x * x).mean(-1, keepdim=True) + self.eps) * weight
+
+    def _rope(self, x, pos):
+        ang = (pos * self.inv_freq).float()
+        cos = torch.cat([ang.cos(), ang.cos()])
+        sin = torch.cat([ang.sin(), ang.sin()])
+        half = self.hd // 2
+        rotated = torch.cat([-x[..., half:], x[..., :half]], dim=-1)
+        return x * cos + rotated * sin
+
+    @torch.no_grad()
+    def step(self, tokens, pos, cache):
+        w, B = self.w, tokens.shape[0]
+        x = self.embed[tokens][:, None, :]
+        group = self.heads // self.kv_heads
+        for i in range(self.layers):
+            h = self._rms(x, w[f"l{i}.attn_norm"])
+            q = self._rope((h @ w[f"l{i}.q.T"]).view(B, 1, self.heads, self.hd).transpose(1, 2), pos)
+            k = self._rope((h @ w[f"l{i}.k.T"]).view(B, 1, self.kv_heads, self.hd).transpose(1, 2), pos)
+            v = (h @ w[f"l{i}.v.T"]).view(B, 1, self.kv_heads, self.hd).transpose(1, 2)
+            if cache[i] is not None:
+                k = torch.cat([cache[i][0], k], dim=2)
+                v = torch.cat([cache[i][1], v], dim=2)
+            cache[i] = (k, v)
+            kk = k.repeat_interleave(group, dim=1)
+            vv = v.repeat_interleave(group, dim=1)
+            att = torch.softmax(q @ kk.transpose(-2, -1) / (self.hd ** 0.5), dim=-1)
+            x = x + (att @ vv).transpose(1, 2).reshape(B, 1, self.d) @ w[f"l{i}.o.T"]
+            h = self._rms(x, w[f"l{i}.ffn_norm"])
+            gate = h @ w[f"l{i}.gate.T"]
+            x = x + (torch.nn.functional.silu(gate) * (h @ w[f"l{i}.up.T"])) @ w[f"l{i}.down.T"]
+        h = self._rms(x, w["output_norm"])
+        return h[:, 0] @ self.embed.t()
+
+
+def check_against_graph(stepper, onnx_path, ids):
+    """Max |log p| difference between stepping through ids and the ONNX graph on the same window."""
+    import onnxruntime as ort
+    sess = ort.InferenceSession(onnx_path, providers=["CPUExecutionProvider"])
+    x = np.array([ids], dtype=np.int64)
+    graph_lp = sess.run(["token_logprob"], {"input_ids": x, "attention_mask": np.ones_like(x),
+                                            "clip_nats": np.array([10.0], np.float32)})[0][0]
+    cache = stepper.new_cache()
+    worst = 0.0
+    for p in range(len(ids) - 1):
+        logits = stepper.step(torch.tensor([ids[p]]), p, cache)
+        lp = torch.log_softmax(logits.double(), -1)[0, ids[p + 1]].item()
+        worst = max(worst, abs(lp - float(graph_lp[p])))
+    return worst
