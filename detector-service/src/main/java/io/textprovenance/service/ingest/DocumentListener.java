@@ -94,7 +94,7 @@ class DocumentListener {
 
     private Outcome judge(DocumentRecord document) {
         try {
-            return Outcome.judged(verdicts.judge(Channel.KAFKA, document.id(), document.text(), document.explain()));
+            return Outcome.judged(verdicts.judgeValidated(Channel.KAFKA, document.id(), document.text(), document.explain()));
         } catch (IllegalArgumentException | DocumentTooLargeException e) {
             return Outcome.refused(e.getMessage());
         }

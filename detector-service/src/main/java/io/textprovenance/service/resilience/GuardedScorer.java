@@ -6,15 +6,18 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.Scorer;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The scorer behind its guards: the caller's channel bulkhead, then the shared circuit breaker, then the
  * time limiter. Bad input ({@link IllegalArgumentException}) passes through and does not count as a
- * failure of the scorer.
+ * failure of the scorer. A call that times out, or whose caller is interrupted, is cancelled: the scoring
+ * thread is interrupted and withdraws the document's queued windows, so no model time goes to an answer nobody
+ * will read.
  */
 public final class GuardedScorer {
 
@@ -40,12 +43,18 @@ public final class GuardedScorer {
      */
     public ScoredText score(Channel channel, String text, boolean withHiddenStates) {
         return bulkheads.get(channel).executeSupplier(() -> circuitBreaker.executeSupplier(() -> {
+            // a FutureTask, so that cancelling it (the time limiter on timeout, or below) interrupts the scoring
+            // thread, which then withdraws the document's windows from the batcher: nothing is scored after the 503
+            Future<ScoredText> scoring = executor.submit(() -> scorer.score(text, withHiddenStates));
             try {
-                return timeLimiter.executeFutureSupplier(
-                        () -> CompletableFuture.supplyAsync(() -> scorer.score(text, withHiddenStates), executor));
+                return timeLimiter.executeFutureSupplier(() -> scoring);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new ScorerTimeoutException("scoring took longer than " + timeLimiter.getTimeLimiterConfig()
                         .getTimeoutDuration(), e);
+            } catch (InterruptedException e) {   // our caller gave up (a failed batch, a shutdown)
+                scoring.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new CancellationException("scoring was cancelled: its caller stopped waiting");
             } catch (CompletionException | ExecutionException e) {
                 throw unwrap(e);
             } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.textprovenance.service.scoring.PawnHeadHolder;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class VerdictController {
 
     private final VerdictService verdicts;
+    private final BatchJudge batchJudge;
     private final RateLimiter rateLimiter;
     private final VerdictProperties properties;
     private final ModelManifest manifest;
@@ -31,8 +33,10 @@ class VerdictController {
     private final boolean calibrated;
 
     VerdictController(VerdictService verdicts, RateLimiter restRateLimiter, VerdictProperties properties,
-                      OnnxScorer scorer, PawnHeadHolder pawn, CalibrationTable calibration) {
+                      OnnxScorer scorer, PawnHeadHolder pawn, CalibrationTable calibration,
+                      ExecutorService scoringCallExecutor) {
         this.verdicts = verdicts;
+        this.batchJudge = new BatchJudge(verdicts, scoringCallExecutor);
         this.rateLimiter = restRateLimiter;
         this.properties = properties;
         this.manifest = scorer.manifest();
@@ -55,9 +59,8 @@ class VerdictController {
             throw new IllegalArgumentException("a batch holds at most " + properties.maxBatch() + " documents, got "
                     + request.documents().size());
         }
-        request.documents().forEach(document -> verdicts.validate(document.text()));
-        return RateLimiter.decorateSupplier(rateLimiter, () -> request.documents().parallelStream()
-                .map(d -> verdicts.judge(Channel.REST, d.id(), d.text(), d.wantsExplanation())).toList()).get();
+        verdicts.validateBatch(request.documents().stream().map(VerdictRequest::text).toList());
+        return RateLimiter.decorateSupplier(rateLimiter, () -> batchJudge.judgeAll(request.documents())).get();
     }
 
     @Operation(summary = "The model in service")

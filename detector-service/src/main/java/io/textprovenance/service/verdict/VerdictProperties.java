@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pawnHuman          PAWN policy: "human" when P(machine) is below this; "uncertain" between
  * @param maxDocumentSize    largest document (UTF-8 bytes) accepted; larger gets 413 or a dead letter
  * @param maxBatch           most documents in one batch request
+ * @param maxTokens          token budget of one request: a document (REST or one Kafka record) or a whole batch
+ *                           request may hold at most this many tokens; more gets 413 or a dead letter before any
+ *                           scoring (a budget the scorer can meet within detector.resilience.timeout)
  */
 @Validated
 @ConfigurationProperties("detector.verdict")
@@ -38,5 +41,6 @@ public record VerdictProperties(@DecimalMin("0.0001") @DecimalMax("0.5") @Defaul
                                 @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double pawnMachine,
                                 @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double pawnHuman,
                                 @NotNull @DefaultValue("1MB") DataSize maxDocumentSize,
-                                @Min(1) @Max(1000) @DefaultValue("32") int maxBatch) {
+                                @Min(1) @Max(1000) @DefaultValue("32") int maxBatch,
+                                @Min(1) @DefaultValue("8192") int maxTokens) {
 }

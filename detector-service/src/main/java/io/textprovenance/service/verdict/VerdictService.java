@@ -8,6 +8,7 @@ import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.pawn.PawnResult;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.service.resilience.Channel;
@@ -34,6 +35,7 @@ public class VerdictService {
 
     private final GuardedScorer scorer;
     private final ModelManifest manifest;
+    private final Scorer tokenizer;
     private final PawnHeadHolder pawn;
     private final CalibrationTable calibration;
     private final VerdictPolicy policy;
@@ -46,6 +48,7 @@ public class VerdictService {
                    VerdictProperties properties, MeterRegistry meters) {
         this.scorer = scorer;
         this.manifest = onnxScorer.manifest();
+        this.tokenizer = onnxScorer;
         this.pawn = pawn;
         this.calibration = calibration;
         this.policy = new VerdictPolicy(properties);
@@ -56,8 +59,13 @@ public class VerdictService {
                 .register(meters);
     }
 
-    /** Rejects what no verdict can be given for, before any scoring: empty or oversized text. */
-    public void validate(String text) {
+    /**
+     * Rejects what no verdict can be given for, before any scoring: empty text, more bytes than
+     * detector.verdict.max-document-size, more tokens than the request's budget (detector.verdict.max-tokens).
+     *
+     * @return the text's tokens
+     */
+    public int validate(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("text is empty");
         }
@@ -66,11 +74,38 @@ public class VerdictService {
             throw new DocumentTooLargeException("document is " + bytes + " bytes; the limit is "
                     + properties.maxDocumentSize().toBytes() + " bytes (detector.verdict.max-document-size)");
         }
+        int tokens = tokenizer.tokenize(text).size();
+        if (tokens > properties.maxTokens()) {
+            throw new DocumentTooLargeException(overBudget("document", tokens));
+        }
+        return tokens;
     }
 
+    /** {@link #validate} for each text, and the batch's tokens together within the one request's budget. */
+    public void validateBatch(List<String> texts) {
+        long tokens = 0;
+        for (String text : texts) {
+            tokens += validate(text);
+        }
+        if (tokens > properties.maxTokens()) {
+            throw new DocumentTooLargeException(overBudget("batch", tokens));
+        }
+    }
+
+    private String overBudget(String what, long tokens) {
+        return what + " is " + tokens + " tokens; the limit is " + properties.maxTokens() + " tokens per request"
+                + " (detector.verdict.max-tokens): split it into shorter requests";
+    }
+
+    /** Validates, then judges: see {@link #judgeValidated}. */
     public Verdict judge(Channel channel, String id, String text, boolean explain) {
-        long start = System.nanoTime();
         validate(text);
+        return judgeValidated(channel, id, text, explain);
+    }
+
+    /** Scores and judges a text that {@link #validate} or {@link #validateBatch} accepted. */
+    public Verdict judgeValidated(Channel channel, String id, String text, boolean explain) {
+        long start = System.nanoTime();
         boolean withPawn = pawn.head().isPresent();
         ScoredText scored = scorer.score(channel, text, withPawn);
         long scoredAt = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.textprovenance.service.verdict;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -9,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "detector.security.api-keys=test-key,other-key",
         "detector.verdict.max-document-size=2KB",
         "detector.verdict.max-batch=3",
-        "detector.verdict.min-tokens=4"})
+        "detector.verdict.min-tokens=4",
+        "detector.verdict.max-tokens=200"})
 @AutoConfigureMockMvc
 class VerdictApiTests {
 
@@ -99,6 +103,27 @@ class VerdictApiTests {
     @Test
     void shouldAnswer413OverTheSizeLimit() throws Exception {
         expectProblem(json(post("/v1/verdicts"), "{\"text\": \"" + "word ".repeat(600) + "\"}"), 413, "limit is 2048 bytes");
+    }
+
+    @Autowired
+    io.textprovenance.scoring.onnx.OnnxScorer scorer;
+
+    @Test
+    void shouldAnswer413OverTheTokenBudgetBeforeScoring() throws Exception {
+        String text = "word ".repeat(390);   // under the 2 KB limit
+        assertThat(scorer.tokenize(text).size()).isGreaterThan(200);
+        long batchesBefore = scorer.batcher().batches();
+        expectProblem(json(post("/v1/verdicts"), "{\"text\": \"" + text + "\"}"), 413, "limit is 200 tokens per request");
+        expectProblem(json(post("/v1/verdicts"), "{\"text\": \"" + text + "\"}"), 413, "detector.verdict.max-tokens");
+        // a batch counts as one request: each document fits, together they do not
+        String part = "word ";
+        while (scorer.tokenize(part).size() <= 100) {
+            part += "word ";
+        }
+        assertThat(scorer.tokenize(part).size()).isLessThan(200);
+        expectProblem(json(post("/v1/verdicts/batch"), "{\"documents\": [{\"text\": \"" + part + "\"}, {\"text\": \""
+                + part + "\"}]}"), 413, "batch is");
+        assertThat(scorer.batcher().batches()).as("nothing scored").isEqualTo(batchesBefore);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 class VerdictPolicyTests {
 
     private final VerdictPolicy policy = new VerdictPolicy(
-            new VerdictProperties(0.05, 32, 0.01, 0.05, 0.2, 0.5, 0.2, DataSize.ofMegabytes(1), 32));
+            new VerdictProperties(0.05, 32, 0.01, 0.05, 0.2, 0.5, 0.2, DataSize.ofMegabytes(1), 32, 8192));
 
     @Test
     void shouldSayUncertainBelowTheMinimumLength() {

@@ -1,0 +1,107 @@
+package io.textprovenance.service.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.textprovenance.scoring.ModelManifest;
+import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.Scorer;
+import io.textprovenance.scoring.tokenizer.TokenizedText;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scoring call whose caller gives up (the time limit, or the caller interrupted by a failed batch) is
+ * cancelled: the scoring thread is interrupted, which makes the scorer withdraw its queued windows.
+ */
+class GuardedScorerTests {
+
+    /** Blocks in score() until interrupted, and counts down when it was. */
+    static final class BlockingScorer implements Scorer {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        @Override
+        public ScoredText score(String text, boolean withHiddenStates) {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            throw new java.util.concurrent.CancellationException("gave up");
+        }
+
+        @Override
+        public ScoredText scoreTokens(long[] tokenIds, boolean withHiddenStates) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokenizedText tokenize(String text) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ModelManifest manifest() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final BlockingScorer scorer = new BlockingScorer();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void shouldInterruptTheScoringWhenTheTimeLimitPasses() throws Exception {
+        GuardedScorer guarded = guarded(Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ScorerTimeoutException.class);
+        assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
+    }
+
+    @Test
+    void shouldInterruptTheScoringWhenItsCallerIsInterrupted() throws Exception {
+        GuardedScorer guarded = guarded(Duration.ofSeconds(60));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                guarded.score(Channel.REST, "text", false);
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        assertThat(scorer.started.await(10, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(10_000);
+
+        assertThat(thrown.get()).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
+    }
+
+    private GuardedScorer guarded(Duration timeout) {
+        return new GuardedScorer(scorer, CircuitBreaker.ofDefaults("scorer"), TimeLimiter.of(TimeLimiterConfig.custom()
+                .timeoutDuration(timeout).cancelRunningFuture(true).build()),
+                Map.of(Channel.REST, Bulkhead.ofDefaults("rest"), Channel.KAFKA, Bulkhead.ofDefaults("kafka")), executor);
+    }
+}
