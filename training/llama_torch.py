@@ -90,3 +90,33 @@ def check_against_graph(stepper, onnx_path, ids):
         lp = torch.log_softmax(logits.double(), -1)[0, ids[p + 1]].item()
         worst = max(worst, abs(lp - float(graph_lp[p])))
     return worst
+
+
+@torch.no_grad()
+def forward(stepper, ids, mask):
+    """Full-sequence forward of a right-padded batch: ids, mask [B, T] -> (logits [B, T, V], hidden [B, T, d])."""
+    w, (B, T) = stepper.w, ids.shape
+    group = stepper.heads // stepper.kv_heads
+    pos = torch.arange(T, dtype=torch.float64)[:, None] * stepper.inv_freq[None, :]
+    cos = torch.cat([pos.cos(), pos.cos()], -1).float()
+    sin = torch.cat([pos.sin(), pos.sin()], -1).float()
+    half = stepper.hd // 2
+
+    def rope(x):
+        return x * cos + torch.cat([-x[..., half:], x[..., :half]], dim=-1) * sin
+
+    allowed = torch.ones(T, T, dtype=torch.bool).tril()[None, None] & mask.bool()[:, None, None, :]
+    bias = torch.zeros(allowed.shape).masked_fill(~allowed, -1e30)
+    x = stepper.embed[ids]
+    for i in range(stepper.layers):
+        h = stepper._rms(x, w[f"l{i}.attn_norm"])
+        q = rope((h @ w[f"l{i}.q.T"]).view(B, T, stepper.heads, stepper.hd).transpose(1, 2))
+        k = rope((h @ w[f"l{i}.k.T"]).view(B, T, stepper.kv_heads, stepper.hd).transpose(1, 2))
+        v = (h @ w[f"l{i}.v.T"]).view(B, T, stepper.kv_heads, stepper.hd).transpose(1, 2)
+        k, v = k.repeat_interleave(group, dim=1), v.repeat_interleave(group, dim=1)
+        att = torch.softmax(q @ k.transpose(-2, -1) / (stepper.hd ** 0.5) + bias, dim=-1)
+        x = x + (att @ v).transpose(1, 2).reshape(B, T, stepper.d) @ w[f"l{i}.o.T"]
+        h = stepper._rms(x, w[f"l{i}.ffn_norm"])
+        x = x + (torch.nn.functional.silu(h @ w[f"l{i}.gate.T"]) * (h @ w[f"l{i}.up.T"])) @ w[f"l{i}.down.T"]
+    h = stepper._rms(x, w["output_norm"])
+    return h @ stepper.embed.t(), h

@@ -281,7 +281,7 @@ def holdout_table(results, backbone):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--features", default=os.path.join(HERE, "work", "features"))
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "models", "default"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "models", "smollm2-135m"))
     ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--batch", type=int, default=32)
