@@ -51,7 +51,8 @@ class DocumentListener {
         this.executor = scoringCallExecutor;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "${detector.kafka.documents:documents}", batch = "true",
+    /** idIsGroup = false: the id names the container; the group is spring.kafka.consumer.group-id (one value). */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${detector.kafka.documents:documents}", batch = "true",
             concurrency = "${detector.kafka.concurrency:1}", autoStartup = "${detector.kafka.enabled:true}")
     void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
         List<CompletableFuture<Void>> published = new ArrayList<>(records.size());

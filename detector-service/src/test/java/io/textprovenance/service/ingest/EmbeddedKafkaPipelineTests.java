@@ -34,7 +34,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "detector.security.enabled=false",
         "detector.verdict.max-document-size=2KB",
         "detector.kafka.concurrency=2",
-        "detector.kafka.max-record-size=32KB"})
+        "detector.kafka.max-record-size=32KB",
+        "spring.kafka.consumer.group-id=pipeline-under-test"})
 @EmbeddedKafka(partitions = 3, topics = {"documents", "verdicts", "documents.DLT"})
 class EmbeddedKafkaPipelineTests extends PipelineContract {
 
@@ -49,6 +50,27 @@ class EmbeddedKafkaPipelineTests extends PipelineContract {
 
     @Autowired
     org.springframework.kafka.core.ProducerFactory<String, byte[]> producerFactory;
+
+    /**
+     * Issue 12, item 4: the listener commits in the group spring.kafka.consumer.group-id names (the group the chart,
+     * kustomize and KEDA's lag trigger name), not in one named after the listener id.
+     */
+    @Test
+    void shouldCommitOffsetsInTheConfiguredConsumerGroup() throws Exception {
+        String run = "group-" + UUID.randomUUID().toString().substring(0, 6);
+        send(run, 3);
+        assertThat(collect(run, Duration.ofSeconds(60), 3)).hasSize(3);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin
+                    .listConsumerGroupOffsets("pipeline-under-test").partitionsToOffsetAndMetadata().get())
+                    .isNotEmpty()
+                    .allSatisfy((partition, offset) -> assertThat(partition.topic()).isEqualTo("documents"))
+                    .anySatisfy((partition, offset) -> assertThat(offset.offset()).isPositive()));
+            assertThat(admin.listConsumerGroupOffsets(DocumentListener.LISTENER_ID).partitionsToOffsetAndMetadata().get())
+                    .as("no group named after the listener id").isEmpty();
+        }
+    }
 
     @Test
     void shouldSetTheProducersMaxRequestSizeFromTheOneProperty() {
