@@ -41,10 +41,13 @@ class DocumentListener {
     private final VerdictRecords verdictRecords;
     private final Publisher publisher;
     private final ExecutorService executor;
+    private final ConsumerProgress progress;
 
     DocumentListener(VerdictService verdicts, KafkaTemplate<String, byte[]> template, IngestProperties properties,
-                     ObjectMapper json, ExecutorService scoringCallExecutor, MeterRegistry meters) {
+                     ObjectMapper json, ExecutorService scoringCallExecutor, MeterRegistry meters,
+                     ConsumerProgress progress) {
         this.verdicts = verdicts;
+        this.progress = progress;
         this.parser = new DocumentParser(json);
         this.verdictRecords = new VerdictRecords(json, properties.verdicts(), properties.limits());
         this.publisher = new Publisher(template, new DeadLetters(properties.deadLetter(), properties.limits()), meters);
@@ -55,6 +58,21 @@ class DocumentListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${detector.kafka.documents:documents}", batch = "true",
             concurrency = "${detector.kafka.concurrency:1}", autoStartup = "${detector.kafka.enabled:true}")
     void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
+        progress.batchStarted();
+        boolean completed = false;
+        try {
+            process(records);
+            completed = true;
+        } finally {
+            if (completed) {
+                progress.batchCompleted();
+            } else {
+                progress.batchFailed();
+            }
+        }
+    }
+
+    private void process(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
         List<CompletableFuture<Void>> published = new ArrayList<>(records.size());
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

@@ -3,6 +3,7 @@ package io.textprovenance.service.ingest;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *                      verdict or dead letter the service publishes; dead-letter excerpts and verdicts are
  *                      bounded by it (see {@link RecordLimits}). Keep it at or below the topics'
  *                      {@code max.message.bytes}.
+ * @param stallAfter    the listener counts as stalled (the "consumer" health DOWN, the
+ *                      detector.kafka.consumer.stalled gauge 1) when a batch has been running or failing this long
+ *                      without one completing
  */
 @Validated
 @ConfigurationProperties("detector.kafka")
@@ -30,7 +34,8 @@ public record IngestProperties(@DefaultValue("true") boolean enabled,
                                @NotBlank @DefaultValue("documents.DLT") String deadLetter,
                                @Min(1) @DefaultValue("1") int concurrency,
                                @Min(1) @DefaultValue("3") int partitions,
-                               @NotNull @DefaultValue("1MB") DataSize maxRecordSize) {
+                               @NotNull @DefaultValue("1MB") DataSize maxRecordSize,
+                               @NotNull @DefaultValue("120s") Duration stallAfter) {
 
     public IngestProperties {
         if (maxRecordSize != null && maxRecordSize.toBytes() < RecordLimits.MIN_RECORD_SIZE) {

@@ -4,10 +4,12 @@ import io.textprovenance.service.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -15,7 +17,9 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Requires a known API key on /v1/**; answers 401 problem+json otherwise. Keys compare in constant time.
+ * Requires a known API key on /v1/**; answers 401 problem+json otherwise. Keys compare in constant time. A
+ * request elsewhere that presents a known key is authenticated too (it gets a principal): the actuator shows
+ * health details only to such callers ({@code management.endpoint.health.show-details: when-authorized}).
  *
  * <p>Whether a request is under /v1 is decided on the path Spring MVC routes: the path within the application,
  * split into segments, each percent-decoded and without its {@code ;} parameters ({@link RequestPath}, as the
@@ -34,11 +38,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.header = properties.header();
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isProtected(request);
-    }
-
     /** Whether the dispatcher would route this request under /v1. */
     static boolean isProtected(HttpServletRequest request) {
         PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
@@ -55,11 +54,33 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(header);
         if (presented != null && known(presented.getBytes(StandardCharsets.UTF_8))) {
+            chain.doFilter(new KeyHolderRequest(request), response);
+        } else if (isProtected(request)) {
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "send a valid API key in the " + header + " header");
+        } else {
             chain.doFilter(request, response);
-            return;
         }
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "send a valid API key in the " + header + " header");
+    }
+
+    /** The request of a caller who presented a known key: its principal is "api-key". */
+    private static final class KeyHolderRequest extends HttpServletRequestWrapper {
+
+        private static final Principal KEY_HOLDER = () -> "api-key";
+
+        KeyHolderRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return KEY_HOLDER;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return KEY_HOLDER.getName();
+        }
     }
 
     private boolean known(byte[] presented) {

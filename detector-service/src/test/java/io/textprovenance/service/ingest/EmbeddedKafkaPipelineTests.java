@@ -49,6 +49,9 @@ class EmbeddedKafkaPipelineTests extends PipelineContract {
     KafkaListenerEndpointRegistry listeners;
 
     @Autowired
+    ConsumerProgress progress;
+
+    @Autowired
     org.springframework.kafka.core.ProducerFactory<String, byte[]> producerFactory;
 
     /**
@@ -70,6 +73,8 @@ class EmbeddedKafkaPipelineTests extends PipelineContract {
             assertThat(admin.listConsumerGroupOffsets(DocumentListener.LISTENER_ID).partitionsToOffsetAndMetadata().get())
                     .as("no group named after the listener id").isEmpty();
         }
+        assertThat(progress.lastCompleted()).as("the listener reports its progress").isPresent();
+        assertThat(progress.stalled()).isFalse();
     }
 
     @Test
