@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -158,13 +160,35 @@ record Calibration(String model, String modelSha256, String pawnSha256, int maxT
      */
     static Map<String, Long> labelsByLength(List<ScoredDocument> test, String detector, boolean machine,
                                             List<Map<String, Object>> levels) {
-        TreeMap<Integer, Rule> rules = rules(levels);
         Map<String, Long> labels = new LinkedHashMap<>();
         List.of("machine", "human", "uncertain").forEach(label -> labels.put(label, 0L));
-        test.stream().filter(d -> d.text().machine() == machine && d.scores().containsKey(detector)).forEach(d ->
-                labels.merge(d.tokens() < MIN_TOKENS ? "uncertain"
-                        : ruleFor(rules, d.tokens()).label(d.scores().get(detector)), 1L, Long::sum));
+        labels(test.stream().filter(d -> d.text().machine() == machine).toList(), detector, levels).stream()
+                .filter(Objects::nonNull).forEach(label -> labels.merge(label, 1L, Long::sum));
         return labels;
+    }
+
+    /**
+     * The service's label of each document by one score, in order (null for a document without that
+     * score): fewer than {@link #MIN_TOKENS} tokens "uncertain", else {@link Rule#label} with the rule of
+     * the text's length.
+     */
+    static List<String> labels(List<ScoredDocument> documents, String detector, List<Map<String, Object>> levels) {
+        TreeMap<Integer, Rule> rules = rules(levels);
+        return documents.stream().map(d -> !d.scores().containsKey(detector) ? null
+                : d.tokens() < MIN_TOKENS ? "uncertain" : ruleFor(rules, d.tokens()).label(d.scores().get(detector)))
+                .toList();
+    }
+
+    /**
+     * The service's labels of these documents by one score with this calibration ({@link #labels(List,
+     * String, List)}); empty when the score has no calibrated length.
+     */
+    Optional<List<String>> labels(List<ScoredDocument> documents, String detector) {
+        Map<String, Object> entry = scores.get(detector);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> levels = entry == null ? List.of()
+                : (List<Map<String, Object>>) entry.getOrDefault("by_length", List.of());
+        return levels.isEmpty() ? Optional.empty() : Optional.of(labels(documents, detector, levels));
     }
 
     /**

@@ -33,15 +33,25 @@ import java.util.function.BiFunction;
  * FPR they reach on the test split in calibration.json and at the end of report.md. With
  * {@code --features DIR} (a {@code cache-features} directory of the same model and token limit) texts found
  * in the cache are not scored again; the others are scored as usual.
+ *
+ * <p>Robustness to formatting: up to {@code --perturb-max} test-split texts (200 by default, a seeded sample
+ * stratified by label; 0 turns it off) are scored again after each of {@code --perturbations} (all of
+ * {@link Perturbation} by default), never from the cache; the section at the end of report.md and
+ * "robustness" in report.json give the share of texts whose label changes (with {@code --calibration}:
+ * the service's rule, the same code as its labels table) and each detector's AUROC before and after.
  */
 public final class Evaluate {
 
     static final String USAGE = "evaluate --data DIR [--out report/] [--model models/tiny] [--max-tokens 512]"
-            + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json] [--features DIR]";
+            + " [--seed 2025] [--max-pairs-per-file N] [--fpr 0.01] [--calibration FILE.json] [--features DIR]"
+            + " [--perturb-max 200] [--perturbations " + Perturbation.all() + "]";
+
+    /** Test texts scored again under each perturbation unless --perturb-max says otherwise. */
+    static final int DEFAULT_PERTURB_MAX = 200;
 
     public static void main(String[] args) throws IOException {
         Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "fpr",
-                "calibration", "max-pairs-per-file", "features");
+                "calibration", "max-pairs-per-file", "features", "perturb-max", "perturbations");
         Path data = arguments.path("data", "");
         if (data.toString().isEmpty()) {
             throw new IllegalArgumentException("--data is required\nusage: " + USAGE);
@@ -52,7 +62,17 @@ public final class Evaluate {
             throw new IllegalArgumentException("no pair (.json) or JSONL (.jsonl) files under " + data);
         }
         int maxTokens = arguments.integer("max-tokens", 512);
-        DocumentSplit split = new DocumentSplit(texts, arguments.integer("seed", 2025));
+        int seed = arguments.integer("seed", 2025);
+        DocumentSplit split = new DocumentSplit(texts, seed);
+        int perturbMax = arguments.integer("perturb-max", DEFAULT_PERTURB_MAX);
+        if (perturbMax < 0) {
+            throw new IllegalArgumentException("--perturb-max must be at least 0 (0: no perturbations), got " + perturbMax);
+        }
+        List<Perturbation> perturbations = perturbMax == 0 ? List.of()
+                : Perturbation.parse(arguments.text("perturbations", Perturbation.all()));
+        List<ScoredDocument> testTexts;
+        List<ScoredDocument> sample;
+        Map<Perturbation, List<ScoredDocument>> perturbed;
         Path modelDirectory = arguments.path("model", "models/tiny");
         List<ScoredDocument> documents;
         String modelLine;
@@ -74,17 +94,25 @@ public final class Evaluate {
                 documents = score(texts, textScorer(scorer, cache, maxTokens), detectors, split,
                         scorer.manifest().contextLength());
             }
+            testTexts = PerturbedScoring.testTexts(documents);
+            sample = perturbations.isEmpty() ? List.of() : PerturbedScoring.sample(testTexts, perturbMax, seed);
+            // the perturbed texts are scored afresh: a feature cache holds the original texts only
+            perturbed = PerturbedScoring.score(sample, perturbations, textScorer(scorer, null, maxTokens), detectors);
         }
         EvaluationReport report = EvaluationReport.of(testSplitOnlyForTrained(documents, trained), modelLine,
                 data.toString(), maxTokens);
         Path out = arguments.path("out", "report");
         report.write(out);
         String calibration = arguments.text("calibration", "");
+        Calibration thresholds = null;
         if (!calibration.isEmpty()) {
-            Calibration thresholds = Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine,
+            thresholds = Calibration.of(documents, arguments.decimal("fpr", 0.01), modelLine,
                     modelSha256, pawnSha256, maxTokens);
             thresholds.write(Path.of(calibration));
             Files.writeString(out.resolve("report.md"), thresholds.markdown(), StandardOpenOption.APPEND);
+        }
+        if (!perturbations.isEmpty()) {
+            RobustnessReport.of(testTexts.size(), sample, perturbed, thresholds, seed).writeInto(out);
         }
         System.err.println("wrote " + out.resolve("report.md"));
     }

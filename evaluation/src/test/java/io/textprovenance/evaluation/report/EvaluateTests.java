@@ -120,6 +120,64 @@ class EvaluateTests {
     }
 
     /**
+     * On the bundled model (context 256, with a PAWN head): the test model's context of 32 tokens leaves no
+     * calibration length, hence no labels.
+     */
+    @Test
+    void shouldReportLabelChangesAndAurocUnderEachPerturbationAsked() throws IOException {
+        Path data = pairFile(120, "Report %d: the council met on Monday and argued about roads.\nIt's the third meeting"
+                + " this year, and members said \"enough\" twice.\n\nWho pays for the schools? Nobody knows yet. The"
+                + " mayor's plan failed again, and the vote is next week.",
+                "The the the the %d. The the the the the the the the the the the the the the the the the the the the the"
+                + " the the the the the the the the the the the the the the the the the the the the.", 120);
+        Path out = directory.resolve("report");
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", bundledModel().toString(),
+                "--calibration", directory.resolve("calibration.json").toString(), "--fpr", "0.1",
+                "--perturb-max", "20", "--perturbations", "one-line,crlf,trailing-newline"});
+        JsonNode robustness = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("robustness");
+        int machine = robustness.get("machineTexts").asInt();
+        int human = robustness.get("humanTexts").asInt();
+        assertThat(machine + human).isEqualTo(20);
+        assertThat(machine).isBetween(5, 15);
+        assertThat(robustness.get("testTexts").asInt()).isGreaterThan(20);
+        assertThat(robustness.get("labelled")).extracting(JsonNode::asText)
+                .contains("liketropy", "fast-detectgpt", "log-likelihood", "log-rank", "pawn");
+        assertThat(robustness.get("perturbations")).extracting(row -> row.get("perturbation").asText())
+                .containsExactly("one-line", "crlf", "trailing-newline");
+        // the human texts have line breaks, the machine texts none; every text gets a trailing newline
+        assertThat(robustness.get("perturbations")).extracting(row -> row.get("altered").asInt())
+                .containsExactly(human, human, 20);
+        for (JsonNode row : robustness.get("perturbations")) {
+            assertThat(row.get("texts").asInt()).isEqualTo(20);
+            for (JsonNode detector : robustness.get("labelled")) {
+                JsonNode changes = row.get("labelChanges").get(detector.asText());
+                assertThat(changes.get("compared").asInt()).isEqualTo(20);
+                assertThat(changes.get("changed").asInt()).isBetween(0, row.get("altered").asInt());
+                assertThat(changes.get("interval").get("lower").asDouble())
+                        .isLessThanOrEqualTo(changes.get("share").asDouble());
+            }
+            robustness.get("detectors").forEach(detector ->
+                    assertThat(row.get("auroc").get(detector.asText()).asDouble()).isBetween(0.0, 1.0));
+        }
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown.indexOf("## Robustness to formatting")).isGreaterThan(markdown.indexOf("## Calibrated thresholds"));
+        assertThat(markdown).contains("| crlf | 20 | " + human + " |", "| unperturbed |").doesNotContain("| curly-quotes |");
+    }
+
+    @Test
+    void shouldLeaveTheSectionOutWithPerturbMaxZeroAndRefuseAnUnknownPerturbation() throws IOException {
+        Path data = pairFile(20, "Memo %d: the depot\nopened late.", "A a a %d", 20);
+        Path out = directory.resolve("off");
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
+                "--perturb-max", "0"});
+        assertThat(Files.readString(out.resolve("report.md"))).doesNotContain("Robustness");
+        assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).has("robustness")).isFalse();
+        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(),
+                "--model", tinyModel().toString(), "--perturbations", "one-line,tabs"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown perturbation 'tabs'");
+    }
+
+    /**
      * A data directory with one pair file news_tiny.raw_data.json of n human texts (humanFormat with i) and n
      * machine texts (machineFormat with i mod machineVariants).
      */
@@ -134,6 +192,10 @@ class EvaluateTests {
         new ObjectMapper().writeValue(data.resolve("news_tiny.raw_data.json").toFile(),
                 Map.of("original", human, "sampled", machine));
         return data;
+    }
+
+    private static Path bundledModel() {
+        return Path.of("../models/tiny").toAbsolutePath().normalize();
     }
 
     /** The tiny model lives with the scoring module's test resources; tests run from the module directory. */

@@ -1,0 +1,95 @@
+package io.textprovenance.evaluation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.textprovenance.evaluation.data.LabeledText;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The section from given scores: a perturbation that moves scores across the thresholds changes labels. */
+class RobustnessReportTests {
+
+    /**
+     * Score "s" calibrated from 32 tokens: machine above 0.9, human below all 40 machine references (0.5 to
+     * 0.89), uncertain between; "t" has no calibrated length.
+     */
+    private static final Calibration CALIBRATION = new Calibration("m", "sha", null, 512, 0.05, Map.of(
+            "s", Map.of("by_length", List.of(Map.of("tokens", 32, "threshold", 0.9, "machine_reference_scores",
+                    IntStream.range(0, 40).mapToDouble(i -> 0.5 + i / 100.0).toArray()))),
+            "t", Map.of("by_length", List.of())));
+
+    private static final List<ScoredDocument> SAMPLE = List.of(
+            document("human one", false, 50, 0.2), document("human two", false, 50, 0.2),
+            document("machine one", true, 50, 0.95), document("machine two", true, 50, 0.95),
+            document("short human", false, 20, 0.1));
+
+    @Test
+    void shouldCountTheTextsWhoseLabelAPerturbationChanges() {
+        Map<Perturbation, List<ScoredDocument>> perturbed = new LinkedHashMap<>();
+        perturbed.put(Perturbation.CRLF, List.of(
+                document("human one\r\n", false, 50, 0.95),    // human -> machine
+                SAMPLE.get(1),                                 // not altered
+                document("machine one\r\n", true, 50, 0.7),    // machine -> uncertain
+                document("machine two\r\n", true, 50, 0.96),   // machine -> machine
+                document("short human\r\n", false, 20, 0.99))); // too short either way: uncertain
+        perturbed.put(Perturbation.TRAILING_NEWLINE, SAMPLE);
+        RobustnessReport report = RobustnessReport.of(40, SAMPLE, perturbed, CALIBRATION, 3);
+
+        assertThat(report.labelled()).containsExactly("s");
+        assertThat(report.machineTexts()).isEqualTo(2);
+        assertThat(report.humanTexts()).isEqualTo(3);
+        RobustnessReport.Row crlf = report.perturbations().get(0);
+        assertThat(crlf.perturbation()).isEqualTo("crlf");
+        assertThat(crlf.texts()).isEqualTo(5);
+        assertThat(crlf.altered()).isEqualTo(4);
+        assertThat(crlf.labelChanges().get("s").compared()).isEqualTo(5);
+        assertThat(crlf.labelChanges().get("s").changed()).isEqualTo(2);
+        RobustnessReport.Row unchanged = report.perturbations().get(1);
+        assertThat(unchanged.altered()).isZero();
+        assertThat(unchanged.labelChanges().get("s").changed()).isZero();
+        // machine {0.95, 0.95} against human {0.2, 0.2, 0.1}: 1; after, {0.7, 0.96} against {0.95, 0.2, 0.99}: 3/6
+        assertThat(report.unperturbed().get("s")).isEqualTo(1.0);
+        assertThat(crlf.auroc().get("s")).isEqualTo(0.5);
+        assertThat(unchanged.auroc().get("s")).isEqualTo(1.0);
+
+        String markdown = report.markdown();
+        assertThat(markdown).startsWith("## Robustness to formatting")
+                .contains("5 of the 40 distinct test-split texts (2 machine, 3 human", "target FPR 5.0%", "at most 2%")
+                .contains("| perturbation | texts | altered | s |\n")
+                .contains("| crlf | 5 | 4 | 0.4000 [", "(2/5) |", "| trailing-newline | 5 | 0 | 0.0000 [", "(0/5) |")
+                .contains("| texts | s | t |", "| unperturbed | 1.000 |", "| crlf | 0.500 (-0.500) |");
+    }
+
+    @Test
+    void shouldReportAurocsButNoLabelsWithoutACalibration() {
+        RobustnessReport report = RobustnessReport.of(5, SAMPLE, Map.of(Perturbation.ONE_LINE, SAMPLE), null, 3);
+        assertThat(report.labelled()).isEmpty();
+        assertThat(report.perturbations().get(0).labelChanges()).isEmpty();
+        assertThat(report.markdown()).contains("Labels are not compared: run with `--calibration FILE`.")
+                .doesNotContain("Label changes").contains("| one-line | 1.000 (+0.000) |");
+    }
+
+    @Test
+    void shouldRefuseAPerturbedListThatDoesNotMatchTheSample() {
+        assertThatThrownBy(() -> RobustnessReport.of(5, SAMPLE, Map.of(Perturbation.CRLF, SAMPLE.subList(0, 4)),
+                CALIBRATION, 3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crlf");
+    }
+
+    @Test
+    void shouldSaySoWhenThereIsNothingToPerturb() {
+        RobustnessReport report = RobustnessReport.of(0, List.of(), Map.of(Perturbation.CRLF, List.of()), CALIBRATION, 3);
+        assertThat(report.markdown()).contains("No test-split texts to perturb.");
+    }
+
+    private static ScoredDocument document(String text, boolean machine, int tokens, double score) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("s", score);
+        scores.put("t", -score);
+        return new ScoredDocument(new LabeledText(text, machine, machine ? "gen" : "human", "news", "f", 0), "test",
+                tokens, scores);
+    }
+}
