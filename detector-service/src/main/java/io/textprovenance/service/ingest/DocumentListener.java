@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.service.verdict.DocumentTooLargeException;
 import io.textprovenance.service.verdict.Verdict;
+import io.textprovenance.service.verdict.VerdictRequests;
 import io.textprovenance.service.verdict.VerdictService;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +47,10 @@ class DocumentListener {
 
     DocumentListener(VerdictService verdicts, KafkaTemplate<String, byte[]> template, IngestProperties properties,
                      ObjectMapper json, ExecutorService scoringCallExecutor, MeterRegistry meters,
-                     ConsumerProgress progress) {
+                     ConsumerProgress progress, Validator validator) {
         this.verdicts = verdicts;
         this.progress = progress;
-        this.parser = new DocumentParser(json);
+        this.parser = new DocumentParser(json, new VerdictRequests(json, validator));
         this.verdictRecords = new VerdictRecords(json, properties.verdicts(), properties.limits());
         this.publisher = new Publisher(template, new DeadLetters(properties.deadLetter(), properties.limits()), meters);
         this.executor = scoringCallExecutor;

@@ -1,5 +1,7 @@
 package io.textprovenance.service.ingest;
 
+import io.textprovenance.service.verdict.VerdictRequest;
+import io.textprovenance.service.verdict.VerdictRequests;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -7,13 +9,19 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Decodes a record value strictly: UTF-8, a JSON object, a string "text"; otherwise a reason to dead-letter. */
+/**
+ * Decodes a record value strictly: UTF-8, a JSON object, then the same request rules as REST
+ * ({@link VerdictRequests}: string "text", string "id" of at most 256 characters, boolean "explain"); otherwise
+ * a reason to dead-letter. Without an "id" the record key is the id, under the same bound.
+ */
 final class DocumentParser {
 
     private final ObjectMapper json;
+    private final VerdictRequests requests;
 
-    DocumentParser(ObjectMapper json) {
+    DocumentParser(ObjectMapper json, VerdictRequests requests) {
         this.json = json;
+        this.requests = requests;
     }
 
     /** The document, or throws {@link InvalidDocumentException} with the reason. */
@@ -37,12 +45,17 @@ final class DocumentParser {
         if (node == null || !node.isObject()) {
             throw new InvalidDocumentException("value is not a JSON object");
         }
-        JsonNode text = node.get("text");
-        if (text == null || !text.isString()) {
-            throw new InvalidDocumentException("missing string field \"text\"");
+        VerdictRequest request;
+        try {
+            request = requests.read(node);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDocumentException(e.getMessage());
         }
-        JsonNode id = node.get("id");
-        String documentId = id != null && id.isString() ? id.asString() : key;
-        return new DocumentRecord(documentId, text.asString(), node.path("explain").asBoolean(false));
+        String id = request.id() != null ? request.id() : key;
+        if (id != null && id.length() > VerdictRequest.MAX_ID_LENGTH) {
+            throw new InvalidDocumentException("id: the record key, used as the id, is " + id.length()
+                    + " characters; at most " + VerdictRequest.MAX_ID_LENGTH);
+        }
+        return new DocumentRecord(id, request.text(), Boolean.TRUE.equals(request.explain()));
     }
 }

@@ -7,22 +7,26 @@ import io.textprovenance.scoring.ScorerOverloadedException;
 import io.textprovenance.scoring.ScoringException;
 import io.textprovenance.service.resilience.ScorerTimeoutException;
 import io.textprovenance.service.verdict.DocumentTooLargeException;
+import io.textprovenance.service.verdict.VerdictRequests;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error as RFC 9457 problem+json, with a type, a title and a detail a caller can act on; never a
@@ -44,9 +48,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed request body",
-                "the body is not valid JSON of the expected shape ({\"id\": string, \"text\": string, \"explain\": boolean})",
-                null);
+        String shape = "the body is not valid JSON of the expected shape ({\"id\": string, \"text\": string,"
+                + " \"explain\": boolean})";
+        String field = e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                ? ": " + VerdictRequests.describe(jackson) : "";
+        return problem(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed request body", shape + field, null);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -67,7 +73,20 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", e.getMessage(), null);
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                "Method not allowed", "method " + e.getMethod() + " is not supported here; allowed: "
+                        + String.join(", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()),
+                null);
+        return e.getSupportedHttpMethods() == null ? problem
+                : ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                        .allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new)).body(problem.getBody());
+    }
+
+    /** Always answered as problem+json, whatever the Accept header asked for: the point is that it cannot be met. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "responses are application/json (errors application/problem+json); send Accept: application/json", null);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -2,8 +2,9 @@ package io.textprovenance.service.verdict;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** Several documents; at most detector.verdict.max-batch. */
-public record BatchRequest(@NotEmpty(message = "documents must not be empty") List<@Valid VerdictRequest> documents) {
+public record BatchRequest(@NotEmpty(message = "documents must not be empty") List<@NotNull(message = "must be a document object, not null") @Valid VerdictRequest> documents) {
 }

@@ -1,5 +1,6 @@
 package io.textprovenance.service.verdict;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param id                 the caller's id (or one generated)
  * @param label              machine, human or uncertain
- * @param policy             the policy that produced the label: "pawn", "zero-shot" or "too-short"
+ * @param policy             the policy that produced the label: "pawn", "zero-shot", "too-short" or "no-content"
  * @param reason             one sentence on why
  * @param machineProbability P(machine) from PAWN, null when the model has no PAWN head
  * @param machinePValue      the conformal p-value of machineProbability among the calibration's human
@@ -24,15 +25,19 @@ import java.util.List;
  * @param timings            where the time went
  * @param evidence           per-token evidence, only with explain=true
  */
-public record Verdict(String id, String label, String policy, String reason, Double machineProbability,
-                      Double machinePValue, Double missPValue, List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
-                      Timings timings, List<TokenEvidence> evidence) {
+public record Verdict(String id, String label, String policy, String reason,
+                      @Schema(types = {"number", "null"}) Double machineProbability,
+                      @Schema(types = {"number", "null"}) Double machinePValue,
+                      @Schema(types = {"number", "null"}) Double missPValue,
+                      List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
+                      Timings timings, @Schema(types = {"array", "null"}) List<TokenEvidence> evidence) {
 
     /**
      * A zero-shot score; pValue is its conformal p-value among human reference texts, missPValue among machine
      * reference texts (share scored at most as high); each null when there are no such references.
      */
-    public record ZeroShotScore(String name, double score, Double pValue, Double missPValue) {
+    public record ZeroShotScore(String name, double score, @Schema(types = {"number", "null"}) Double pValue,
+                                @Schema(types = {"number", "null"}) Double missPValue) {
     }
 
     /** One provenance test (docs/statistics.md). */
@@ -46,7 +51,8 @@ public record Verdict(String id, String label, String policy, String reason, Dou
      * tokens (the largest calibrated length not above the text's); null when uncalibrated or calibrated on
      * whole texts only.
      */
-    public record Tokens(int scored, boolean windowed, int windows, Integer referenceTokens) {
+    public record Tokens(int scored, boolean windowed, int windows,
+                         @Schema(types = {"integer", "null"}) Integer referenceTokens) {
     }
 
     /** The model: name, version, sha256 prefix, and whether PAWN and calibration are present. */
@@ -58,6 +64,7 @@ public record Verdict(String id, String label, String policy, String reason, Dou
     }
 
     /** One token's evidence: its text and offsets, log-probability, entropy and PAWN weight (if any). */
-    public record TokenEvidence(String text, int start, int end, double logProb, double entropy, Double pawnWeight) {
+    public record TokenEvidence(String text, int start, int end, double logProb, double entropy,
+                                @Schema(types = {"number", "null"}) Double pawnWeight) {
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * The labelling policy (documented in docs/verdict.md), in order:
  * <ol>
+ *   <li>no-content: a text without a letter or digit of any script (whitespace, emoji, punctuation only) gives
+ *       "uncertain": its scores say nothing about who wrote language;</li>
  *   <li>too-short: fewer than {@code minTokens} tokens gives "uncertain";</li>
  *   <li>pawn, when the model has a PAWN head: with a PAWN calibration, by its p-values (below); without
  *       one, "machine" if P(machine) &gt;= pawnMachine, "human" if below pawnHuman; else "uncertain";</li>
@@ -38,7 +40,12 @@ final class VerdictPolicy {
         this.properties = properties;
     }
 
-    Decision decide(int tokens, Optional<Double> machineProbability, PValues pawn, PValues criterion) {
+    Decision decide(boolean hasLettersOrDigits, int tokens, Optional<Double> machineProbability, PValues pawn,
+                    PValues criterion) {
+        if (!hasLettersOrDigits) {
+            return new Decision("uncertain", "no-content", "the text has no letter or digit of any script (only"
+                    + " whitespace, punctuation, symbols or emoji): there is no language to judge");
+        }
         if (tokens < properties.minTokens()) {
             return new Decision("uncertain", "too-short", tokens + " tokens is below the minimum of "
                     + properties.minTokens() + " for a verdict");

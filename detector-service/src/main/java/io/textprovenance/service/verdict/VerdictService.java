@@ -128,7 +128,7 @@ public class VerdictService {
                         orNull(calibration.missPValue(CalibrationTable.PAWN, r.probability(), r.tokensRead()))))
                 .orElse(VerdictPolicy.PValues.NONE);
         Verdict.ZeroShotScore criterion = zeroShot.get(1);
-        VerdictPolicy.Decision decision = policy.decide(scored.tokensScored(), pawnResult.map(PawnResult::probability),
+        VerdictPolicy.Decision decision = policy.decide(TextContent.hasLettersOrDigits(text), scored.tokensScored(), pawnResult.map(PawnResult::probability),
                 pawnPValues, new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()));
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         long end = System.nanoTime();

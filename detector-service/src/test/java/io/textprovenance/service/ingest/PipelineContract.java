@@ -44,6 +44,12 @@ abstract class PipelineContract {
         invalid.put(run + "-too-large", ("{\"text\": \"" + "word ".repeat(1000) + "\"}").getBytes(StandardCharsets.UTF_8));
         invalid.put(run + "-not-utf8", new byte[] {'{', '"', 't', '"', ':', (byte) 0xff, (byte) 0xfe, '}'});
         invalid.put(run + "-empty-text", "{\"text\": \"\"}".getBytes(StandardCharsets.UTF_8));
+        // the same rules as REST (issue 12, item 6): strict JSON types, bounded ids
+        invalid.put(run + "-text-number", "{\"text\": 42}".getBytes(StandardCharsets.UTF_8));
+        invalid.put(run + "-explain-yes", ("{\"text\": \"" + TEXT + "\", \"explain\": \"yes\"}").getBytes(StandardCharsets.UTF_8));
+        invalid.put(run + "-explain-null", ("{\"text\": \"" + TEXT + "\", \"explain\": null}").getBytes(StandardCharsets.UTF_8));
+        invalid.put(run + "-long-id", ("{\"id\": \"" + "x".repeat(300) + "\", \"text\": \"" + TEXT + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -54,6 +60,9 @@ abstract class PipelineContract {
                 String body = "{\"id\": \"" + id + "\", \"text\": \"" + TEXT.repeat(1 + i % 4) + "\"}";
                 producer.send(new ProducerRecord<>("documents", id, body.getBytes(StandardCharsets.UTF_8)));
             }
+            ids.add(run + "-emoji");   // no letters or digits: a verdict, "uncertain"
+            producer.send(new ProducerRecord<>("documents", run + "-emoji", ("{\"id\": \"" + run + "-emoji\", \"text\":"
+                    + " \"\\ud83d\\ude00\\ud83c\\udf89 !!! ... ??? \\ud83d\\ude80\"}").getBytes(StandardCharsets.UTF_8)));
             invalid.forEach((key, value) -> producer.send(new ProducerRecord<>("documents", key, value)));
             producer.flush();
         }
@@ -96,6 +105,13 @@ abstract class PipelineContract {
         assertThat(header(find(deadLetters, run + "-no-text"), DeadLetterHeaders.REASON)).contains("text");
         assertThat(header(find(deadLetters, run + "-too-large"), DeadLetterHeaders.REASON)).contains("limit");
         assertThat(header(find(deadLetters, run + "-not-utf8"), DeadLetterHeaders.REASON)).contains("UTF-8");
+        assertThat(header(find(deadLetters, run + "-text-number"), DeadLetterHeaders.REASON)).contains("field 'text'");
+        assertThat(header(find(deadLetters, run + "-explain-yes"), DeadLetterHeaders.REASON)).contains("field 'explain'");
+        assertThat(header(find(deadLetters, run + "-explain-null"), DeadLetterHeaders.REASON)).contains("field 'explain'");
+        assertThat(header(find(deadLetters, run + "-long-id"), DeadLetterHeaders.REASON))
+                .contains("id: must be at most 256 characters");
+        assertThat(new String(find(verdicts, run + "-emoji").value(), StandardCharsets.UTF_8))
+                .contains("\"label\":\"uncertain\"", "\"policy\":\"no-content\"");
     }
 
     /** Sends {@code count} valid documents keyed {@code run-i}. */

@@ -1,0 +1,72 @@
+package io.textprovenance.service.verdict;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.util.AccessPattern;
+
+/**
+ * Strict JSON types for request fields: a string field takes only a JSON string (not 42, not true), a flag only
+ * true or false (not "yes", not "true", not null; absent is fine). Applied on {@link VerdictRequest}'s components, so REST binding and
+ * the Kafka parser refuse the same inputs.
+ */
+final class StrictJson {
+
+    private StrictJson() {
+    }
+
+    /** A JSON string, nothing coerced into one. */
+    static final class Text extends ValueDeserializer<String> {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return context.reportInputMismatch(String.class, "must be a JSON string");
+            }
+            return parser.getString();
+        }
+    }
+
+    /** JSON true or false, nothing coerced into one. */
+    static final class Flag extends ValueDeserializer<Boolean> {
+
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                return context.reportInputMismatch(Boolean.class, "must be true or false");
+            }
+            return token == JsonToken.VALUE_TRUE;
+        }
+
+        /** An explicit null is refused... */
+        @Override
+        public Boolean getNullValue(DeserializationContext context) {
+            return context.reportInputMismatch(Boolean.class, "must be true or false, not null");
+        }
+
+        /** ...an absent flag is simply not set. */
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+    }
+
+    /** Which field was wrong, for a problem detail or a dead-letter reason; no parser internals. */
+    static String describe(JacksonException failure) {
+        List<JacksonException.Reference> path = failure.getPath();
+        String field = path.stream().map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+        return field.isEmpty() ? "the body is not a JSON object of the expected shape"
+                : "field '" + field.replace(".[", "[") + "' is null or of the wrong JSON type";
+    }
+}
