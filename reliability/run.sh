@@ -139,7 +139,7 @@ start_b=$!
 wait "$start_a" || die "service a did not start (log: $REL_RUN/service-a.log)"
 wait "$start_b" || die "service b did not start (log: $REL_RUN/service-b.log)"
 
-DRIVER=(java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+DRIVER=(java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error
   -cp "$REL_DIR/target/driver-libs/*:$REL_DIR/driver/target/reliability-driver-0.1.0-SNAPSHOT.jar"
   io.textprovenance.reliability.Main)
 

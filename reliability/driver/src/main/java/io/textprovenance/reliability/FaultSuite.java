@@ -158,6 +158,7 @@ final class FaultSuite {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final long t0 = System.nanoTime();
     private Observer observer;
+    private Admin admin;
     private String groupInUse = "?";
 
     FaultSuite(Args args) {
@@ -167,8 +168,8 @@ final class FaultSuite {
         boolean full = mode.equals("full");
         this.documents = args.getInt("documents", full ? 20000 : 2000);
         this.hostileShare = Double.parseDouble(args.get("hostile-share", "0.02"));
-        this.mediumShare = Double.parseDouble(args.get("medium-share", full ? "0.12" : "0.08"));
-        this.longShare = Double.parseDouble(args.get("long-share", full ? "0.03" : "0.01"));
+        this.mediumShare = Double.parseDouble(args.get("medium-share", full ? "0.10" : "0.02"));
+        this.longShare = Double.parseDouble(args.get("long-share", full ? "0.02" : "0.005"));
         this.heavyPerKind = args.getInt("heavy-per-kind", full ? 4 : 1);
         this.faults = args.list("faults", full ? "kill-b,broker-restart,outage-b,broker-kill9" : "kill-b,broker-restart");
         this.serviceDown = args.seconds("service-down", full ? 10 : 5);
@@ -197,6 +198,7 @@ final class FaultSuite {
              KafkaProducer<String, byte[]> gzipProducer = producer(true);
              Observer observer = new Observer(bootstrap, verdictsTopic, deadLetterTopic)) {
             this.observer = observer;
+            this.admin = admin;
             waitForTopic(admin, documentsTopic);
             observer.assign(Duration.ofSeconds(60));
             Thread observerThread = new Thread(observer, "observer");
@@ -438,8 +440,15 @@ final class FaultSuite {
             }
             long quiet = now - Math.max(lastChange, observer.lastArrival.get());
             if (quiet > quietTimeout.toNanos()) {
-                log("%s: gave up: %d/%d answered and nothing new for %d s", what, answered, snapshot.size(),
-                        quietTimeout.toSeconds());
+                Map<Integer, Integer> pendingByPartition = new TreeMap<>();
+                for (Doc doc : snapshot) {
+                    if (answeredAt(doc) < 0) {
+                        pendingByPartition.merge(doc.partition, 1, Integer::sum);
+                    }
+                }
+                log("%s: gave up: %d/%d answered and nothing new for %d s; unanswered by %s partition: %s; %s", what,
+                        answered, snapshot.size(), quietTimeout.toSeconds(), documentsTopic, pendingByPartition,
+                        topicEnds());
                 return false;
             }
             if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
@@ -493,6 +502,8 @@ final class FaultSuite {
                 // a scorer that always times out: instance b restarted with a 1 ms scoring time limit
                 ctl("service-stop", "b");
                 ctl("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
+                // produce once b holds partitions, so that it has documents to fail on
+                waitForMembers(admin, 2, Duration.ofSeconds(60));
                 produce(producer, gzipProducer, during);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && fault.circuitOpened == null) {
@@ -588,6 +599,24 @@ final class FaultSuite {
 
     // ---------------------------------------------------------------- Kafka admin
 
+    /** Diagnostics: records on the verdicts and dead-letter topics (end offsets) against what the observer read. */
+    private String topicEnds() {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : List.of(verdictsTopic, deadLetterTopic)) {
+                admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            }
+            Map<String, Long> ends = new TreeMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+            return "records on the topics " + ends + ", read by the suite: verdicts " + observer.verdictRecords.get()
+                    + ", dead letters " + observer.letterRecords.get() + "; consumer groups " + groupsConsumingDocuments(admin);
+        } catch (Exception e) {
+            return "topic ends unavailable: " + e;
+        }
+    }
+
     private void waitForTopic(Admin admin, String topic) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -615,6 +644,17 @@ final class FaultSuite {
         }
         groupInUse = consuming.isEmpty() ? "none" : String.join(",", consuming.keySet());
         log("consumer groups on %s: %s (configured: %s)", documentsTopic, consuming, group);
+    }
+
+    private void waitForMembers(Admin admin, int members, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (groupsConsumingDocuments(admin).values().stream().mapToInt(Integer::intValue).sum() >= members) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        log("fewer than %d consumers hold %s partitions after %d s", members, documentsTopic, timeout.toSeconds());
     }
 
     private Map<String, Integer> groupsConsumingDocuments(Admin admin) throws Exception {
