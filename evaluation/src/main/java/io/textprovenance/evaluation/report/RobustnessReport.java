@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Robustness to formatting: for each perturbation, how many sampled test texts it altered, the share whose
@@ -29,11 +30,13 @@ import java.util.Set;
  * @param targetFpr      the calibration's target FPR the labels were made at; null without a calibration
  * @param detectors      every score, in report order
  * @param labelled       the scores with calibrated lengths, whose labels are compared
+ * @param labelsBefore   by labelled score, how many sampled texts are machine / human / uncertain as they were
  * @param unperturbed    AUROC by score on the sample as it was (null where a label is missing)
  * @param perturbations  one row per perturbation, in the order asked
  */
 record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long seed, Double targetFpr,
-                        List<String> detectors, List<String> labelled, Map<String, Double> unperturbed,
+                        List<String> detectors, List<String> labelled, Map<String, Map<String, Long>> labelsBefore,
+                        Map<String, Double> unperturbed,
                         List<Row> perturbations) {
 
     /** The share of texts whose label may change under a perturbation that the issue sets as the target. */
@@ -79,10 +82,17 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
                     LabelChanges.of(before, calibration.labels(documents, detector).orElseThrow())));
             rows.add(new Row(perturbation.id(), documents.size(), altered, changes, aurocs(documents, detectors)));
         });
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        labelsBefore.forEach((detector, labels) -> {
+            Map<String, Long> byLabel = new LinkedHashMap<>();
+            List.of("machine", "human", "uncertain").forEach(label -> byLabel.put(label,
+                    labels.stream().filter(label::equals).count()));
+            counts.put(detector, byLabel);
+        });
         int machine = (int) sample.stream().filter(d -> d.text().machine()).count();
         return new RobustnessReport(testTexts, machine, sample.size() - machine, seed,
                 calibration == null ? null : calibration.targetFpr(), List.copyOf(detectors),
-                List.copyOf(labelsBefore.keySet()), aurocs(sample, detectors), rows);
+                List.copyOf(labelsBefore.keySet()), counts, aurocs(sample, detectors), rows);
     }
 
     private static Map<String, Double> aurocs(List<ScoredDocument> documents, Set<String> detectors) {
@@ -133,6 +143,10 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
                     + " change.%n%n| perturbation | texts | altered |", 100 * targetFpr, 100 * TARGET_CHANGED_SHARE));
             labelled.forEach(d -> md.append(' ').append(d).append(" |"));
             md.append("\n|---|---|---|").append("---|".repeat(labelled.size())).append('\n');
+            md.append("| labels before: machine / human / uncertain | ").append(sampled).append(" | - |");
+            labelled.forEach(d -> md.append(' ').append(labelsBefore.get(d).values().stream().map(String::valueOf)
+                    .collect(Collectors.joining(" / "))).append(" |"));
+            md.append('\n');
             for (Row row : perturbations) {
                 md.append("| ").append(row.perturbation()).append(" | ").append(row.texts()).append(" | ")
                         .append(row.altered()).append(" |");

@@ -121,7 +121,8 @@ class EvaluateTests {
 
     /**
      * On the bundled model (context 256, with a PAWN head): the test model's context of 32 tokens leaves no
-     * calibration length, hence no labels.
+     * calibration length, hence no labels. Every test text is perturbed, so the labels before are those of
+     * the calibration section's labels table.
      */
     @Test
     void shouldReportLabelChangesAndAurocUnderEachPerturbationAsked() throws IOException {
@@ -131,27 +132,39 @@ class EvaluateTests {
                 "The the the the %d. The the the the the the the the the the the the the the the the the the the the the"
                 + " the the the the the the the the the the the the the the the the the the the the.", 120);
         Path out = directory.resolve("report");
+        Path calibration = directory.resolve("calibration.json");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", bundledModel().toString(),
-                "--calibration", directory.resolve("calibration.json").toString(), "--fpr", "0.1",
-                "--perturb-max", "20", "--perturbations", "one-line,crlf,trailing-newline"});
+                "--calibration", calibration.toString(), "--fpr", "0.1",
+                "--perturb-max", "1000", "--perturbations", "one-line,crlf,trailing-newline"});
         JsonNode robustness = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("robustness");
         int machine = robustness.get("machineTexts").asInt();
         int human = robustness.get("humanTexts").asInt();
-        assertThat(machine + human).isEqualTo(20);
-        assertThat(machine).isBetween(5, 15);
-        assertThat(robustness.get("testTexts").asInt()).isGreaterThan(20);
+        int texts = machine + human;
+        JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
+        assertThat(machine).isEqualTo(thresholds.get("fast-detectgpt").get("test_machine_texts").asInt()).isPositive();
+        assertThat(human).isEqualTo(thresholds.get("fast-detectgpt").get("test_human_texts").asInt()).isPositive();
+        assertThat(robustness.get("testTexts").asInt()).isEqualTo(texts);
         assertThat(robustness.get("labelled")).extracting(JsonNode::asText)
                 .contains("liketropy", "fast-detectgpt", "log-likelihood", "log-rank", "pawn");
+        for (String detector : List.of("fast-detectgpt", "pawn")) {
+            JsonNode before = robustness.get("labelsBefore").get(detector);
+            JsonNode humans = thresholds.get(detector).get("test_labels_human_texts");
+            JsonNode machines = thresholds.get(detector).get("test_labels_machine_texts");
+            for (String label : List.of("machine", "human", "uncertain")) {
+                assertThat(before.get(label).asInt()).as(detector + " " + label)
+                        .isEqualTo(humans.get(label).asInt() + machines.get(label).asInt());
+            }
+        }
         assertThat(robustness.get("perturbations")).extracting(row -> row.get("perturbation").asText())
                 .containsExactly("one-line", "crlf", "trailing-newline");
         // the human texts have line breaks, the machine texts none; every text gets a trailing newline
         assertThat(robustness.get("perturbations")).extracting(row -> row.get("altered").asInt())
-                .containsExactly(human, human, 20);
+                .containsExactly(human, human, texts);
         for (JsonNode row : robustness.get("perturbations")) {
-            assertThat(row.get("texts").asInt()).isEqualTo(20);
+            assertThat(row.get("texts").asInt()).isEqualTo(texts);
             for (JsonNode detector : robustness.get("labelled")) {
                 JsonNode changes = row.get("labelChanges").get(detector.asText());
-                assertThat(changes.get("compared").asInt()).isEqualTo(20);
+                assertThat(changes.get("compared").asInt()).isEqualTo(texts);
                 assertThat(changes.get("changed").asInt()).isBetween(0, row.get("altered").asInt());
                 assertThat(changes.get("interval").get("lower").asDouble())
                         .isLessThanOrEqualTo(changes.get("share").asDouble());
@@ -161,7 +174,7 @@ class EvaluateTests {
         }
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown.indexOf("## Robustness to formatting")).isGreaterThan(markdown.indexOf("## Calibrated thresholds"));
-        assertThat(markdown).contains("| crlf | 20 | " + human + " |", "| unperturbed |").doesNotContain("| curly-quotes |");
+        assertThat(markdown).contains("| crlf | " + texts + " | " + human + " |", "| unperturbed |").doesNotContain("| curly-quotes |");
     }
 
     @Test

@@ -40,6 +40,9 @@ class RobustnessReportTests {
         RobustnessReport report = RobustnessReport.of(40, SAMPLE, perturbed, CALIBRATION, 3);
 
         assertThat(report.labelled()).containsExactly("s");
+        // before: 2 machine, 2 human, the short one uncertain
+        assertThat(report.labelsBefore().get("s")).containsExactly(Map.entry("machine", 2L), Map.entry("human", 2L),
+                Map.entry("uncertain", 1L));
         assertThat(report.machineTexts()).isEqualTo(2);
         assertThat(report.humanTexts()).isEqualTo(3);
         RobustnessReport.Row crlf = report.perturbations().get(0);
@@ -60,6 +63,7 @@ class RobustnessReportTests {
         assertThat(markdown).startsWith("## Robustness to formatting")
                 .contains("5 of the 40 distinct test-split texts (2 machine, 3 human", "target FPR 5.0%", "at most 2%")
                 .contains("| perturbation | texts | altered | s |\n")
+                .contains("| labels before: machine / human / uncertain | 5 | - | 2 / 2 / 1 |\n")
                 .contains("| crlf | 5 | 4 | 0.4000 [", "(2/5) |", "| trailing-newline | 5 | 0 | 0.0000 [", "(0/5) |")
                 .contains("| texts | s | t |", "| unperturbed | 1.000 |", "| crlf | 0.500 (-0.500) |");
     }
