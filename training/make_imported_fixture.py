@@ -56,7 +56,8 @@ def main():
     bos, context, clip = manifest["bos_token_id"], manifest["context_length"], manifest["clip_nats"]
     cases = []
     for name, text in texts():
-        ids = tok.encode(text).ids
+        # the Java scorer's LineEndingNormalizingTokenizer: CR LF and a lone CR become LF before tokenizing
+        ids = tok.encode(text.replace("\r\n", "\n").replace("\r", "\n")).ids
         seq = [bos] + ids
         outputs = {m: [] for m in METRICS}
         hidden = None
