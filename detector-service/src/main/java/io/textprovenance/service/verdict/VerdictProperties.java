@@ -42,5 +42,5 @@ public record VerdictProperties(@DecimalMin("0.0001") @DecimalMax("0.5") @Defaul
                                 @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double pawnHuman,
                                 @NotNull @DefaultValue("1MB") DataSize maxDocumentSize,
                                 @Min(1) @Max(1000) @DefaultValue("32") int maxBatch,
-                                @Min(1) @DefaultValue("8192") int maxTokens) {
+                                @Min(1) @DefaultValue("4096") int maxTokens) {
 }
