@@ -5,9 +5,9 @@
 #   reliability/run.sh [--short|--full] [--stages=faults,fuzz,load] [--skip-build] [--documents=N]
 #                      [--fuzz-examples=N] [--load-seconds=S] [-- EXTRA DRIVER OPTIONS for the fault suite]
 #
-# --short (default; CI): ~2,000 documents + 2% hostile records, kill -9 of one instance, one broker
+# --short (default; CI): 1,500 documents (2% of them hostile), kill -9 of one instance, one broker
 #   stop/restart; >= 1,000 schemathesis cases; load at 1/4/16/64 clients, 10 s each.
-# --full: 20,000 documents, kill -9, broker stop/restart, a scorer outage (circuit opens), broker kill -9;
+# --full: 20,000 documents, longer outages, kill -9, broker stop/restart, a scorer outage (circuit opens), broker kill -9;
 #   more fuzz cases; 30 s per load level.
 #
 # It builds the service jar and the suite (Maven), starts a stock Kafka 4.1 broker (KRaft, jars from Maven
@@ -43,9 +43,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$MODE" = full ]; then
-  : "${FUZZ_EXAMPLES:=1500}" "${LOAD_SECONDS:=30}"
+  : "${FUZZ_EXAMPLES:=1000}" "${LOAD_SECONDS:=30}"
 else
-  : "${FUZZ_EXAMPLES:=400}" "${LOAD_SECONDS:=10}"
+  : "${FUZZ_EXAMPLES:=100}" "${LOAD_SECONDS:=10}"
 fi
 
 export REL_DIR ROOT
@@ -145,16 +145,16 @@ DRIVER=(java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.si
 
 declare -A RESULT
 declare -A SECONDS_TAKEN
+declare -A LOADAVG
 FAILED=0
 stage() {
   local name="$1" t rc
   shift
   t=$(date +%s)
-  log "== $name"
-  set +e
-  "$@"
-  rc=$?
-  set -e
+  log "== $name (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  LOADAVG[$name]="$(cut -d' ' -f1-3 /proc/loadavg)"
+  rc=0
+  "$@" || rc=$?
   SECONDS_TAKEN[$name]=$(( $(date +%s) - t ))
   if [ "$rc" = 0 ]; then RESULT[$name]=pass; else RESULT[$name]="FAIL (exit $rc)"; FAILED=1; fi
   log "== $name: ${RESULT[$name]} in ${SECONDS_TAKEN[$name]} s"
@@ -173,16 +173,14 @@ fuzz() {
   mkdir -p "$out"
   # make sure a is up (the fault stage restarts b only, but be safe)
   curl -sf -o /dev/null "http://127.0.0.1:$REL_PORT_A/v3/api-docs" || { log "service a does not serve /v3/api-docs"; return 1; }
-  set +e
+  local rc=0
   NO_COLOR=1 "$REL_DIR/.venv/bin/schemathesis" run "http://127.0.0.1:$REL_PORT_A/v3/api-docs" \
     --url "http://127.0.0.1:$REL_PORT_A" -H "X-API-Key: $REL_API_KEY" \
     --checks all --max-examples "$FUZZ_EXAMPLES" --seed 20261130 --workers 2 --rate-limit 40/s \
     --request-timeout 60 --continue-on-failure --suppress-health-check too_slow,filter_too_much \
-    --report junit,ndjson --report-dir "$out" >"$out/output.txt" 2>&1
-  local rc=$?
-  set -e
+    --report junit,ndjson --report-dir "$out" >"$out/output.txt" 2>&1 || rc=$?
   cat "$out/output.txt"
-  python3 "$REL_DIR/bin/fuzz_summary.py" "$out" "$COMMIT" "$rc" >"$REPORT/fuzz.md" || return 1
+  python3 "$REL_DIR/bin/fuzz_summary.py" "$out" "$COMMIT" "$rc" >"$REPORT/fuzz.md" || rc=1
   cat "$REPORT/fuzz.md"
   return "$rc"
 }
@@ -200,19 +198,21 @@ fi
 {
   echo "# Reliability suite: $MODE, commit $COMMIT, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(( $(date +%s) - START )) s"
   echo
-  echo "| stage | result | seconds |"
-  echo "|---|---|---|"
+  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB; load average at each stage's start is shown (other work on the machine slows every figure)."
+  echo
+  echo "| stage | result | seconds | load average at start |"
+  echo "|---|---|---|---|"
   for s in faults fuzz load; do
-    has_stage "$s" && echo "| $s | ${RESULT[$s]:-not run} | ${SECONDS_TAKEN[$s]:-} |"
+    if has_stage "$s"; then echo "| $s | ${RESULT[$s]:-not run} | ${SECONDS_TAKEN[$s]:-} | ${LOADAVG[$s]:-} |"; fi
   done
   echo
   for s in faults fuzz load; do
-    [ -f "$REPORT/$s.md" ] && { cat "$REPORT/$s.md"; echo; }
+    if [ -f "$REPORT/$s.md" ]; then cat "$REPORT/$s.md"; echo; fi
   done
 } >"$REPORT/summary.md"
 log "report: $REPORT/summary.md"
 for s in faults fuzz load; do
-  has_stage "$s" && log "  $s: ${RESULT[$s]:-not run}"
+  if has_stage "$s"; then log "  $s: ${RESULT[$s]:-not run}"; fi
 done
 if [ "$FAILED" = 0 ]; then
   log "reliability suite passed in $(( $(date +%s) - START )) s"
