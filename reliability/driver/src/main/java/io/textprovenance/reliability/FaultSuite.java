@@ -60,7 +60,7 @@ final class FaultSuite {
     enum Kind {
         SHORT(Expect.VERDICT, false), MEDIUM(Expect.VERDICT, false), LONG(Expect.VERDICT, false),
         WHITESPACE_ONLY(Expect.UNCERTAIN, true), EMOJI_ONLY(Expect.UNCERTAIN, true),
-        EXPLAIN_15K_TOKENS(Expect.EITHER, true), EXPLAIN_8K_TOKENS(Expect.EITHER, true),
+        EXPLAIN_15K_TOKENS(Expect.EITHER, true), EXPLAIN_AT_BUDGET(Expect.EITHER, true),
         INVALID_JSON(Expect.DEAD_LETTER, true), NOT_UTF8(Expect.DEAD_LETTER, true),
         NOT_AN_OBJECT(Expect.DEAD_LETTER, true), TOMBSTONE(Expect.DEAD_LETTER, true),
         MISSING_TEXT(Expect.DEAD_LETTER, true), TEXT_NUMBER(Expect.DEAD_LETTER, true),
@@ -76,7 +76,7 @@ final class FaultSuite {
         }
 
         boolean heavy() {
-            return this == EXPLAIN_15K_TOKENS || this == EXPLAIN_8K_TOKENS || this == GZIP_OVER_1MB;
+            return this == EXPLAIN_15K_TOKENS || this == EXPLAIN_AT_BUDGET || this == GZIP_OVER_1MB;
         }
     }
 
@@ -89,6 +89,7 @@ final class FaultSuite {
         volatile int partition = -1;
         volatile long offset = -1;
         volatile String sendError;
+        volatile long producedAt;
 
         Doc(String id, Kind kind, int segment, String key, byte[] value) {
             this.id = id;
@@ -135,6 +136,7 @@ final class FaultSuite {
     private final double mediumShare;
     private final double longShare;
     private final int heavyPerKind;
+    private final int maxTokens;
     private final List<String> faults;
     private final Duration serviceDown;
     private final Duration brokerDown;
@@ -171,6 +173,8 @@ final class FaultSuite {
         this.mediumShare = Double.parseDouble(args.get("medium-share", full ? "0.10" : "0.02"));
         this.longShare = Double.parseDouble(args.get("long-share", full ? "0.02" : "0.005"));
         this.heavyPerKind = args.getInt("heavy-per-kind", full ? 4 : 1);
+        // the service's detector.verdict.max-tokens: valid long documents stay under it
+        this.maxTokens = args.getInt("max-tokens", 4096);
         this.faults = args.list("faults", full ? "kill-b,broker-restart,outage-b,broker-kill9" : "kill-b,broker-restart");
         this.serviceDown = args.seconds("service-down", full ? 10 : 5);
         this.brokerDown = args.seconds("broker-down", full ? 30 : 15);
@@ -287,7 +291,7 @@ final class FaultSuite {
         int words = switch (kind) {
             case SHORT -> 15 + random.nextInt(70);
             case MEDIUM -> 300 + random.nextInt(600);
-            default -> 2000 + random.nextInt(2000);
+            default -> words(0.5) + random.nextInt(words(0.85) - words(0.5));   // several windows, within the budget
         };
         ObjectNode node = json.createObjectNode();
         node.put("id", id);
@@ -307,9 +311,10 @@ final class FaultSuite {
         switch (kind) {
             case WHITESPACE_ONLY -> value = bytes(node.put("text", " \t\n   \u00a0\u2003 \n\n  ".repeat(1 + random.nextInt(20))));
             case EMOJI_ONLY -> value = bytes(node.put("text", "\uD83D\uDE00\uD83C\uDF89\uD83D\uDD25\uD83D\uDC4D\uD83D\uDE80 ".repeat(1 + random.nextInt(40))));
-            case EXPLAIN_15K_TOKENS, EXPLAIN_8K_TOKENS -> {
-                // ~1.3 tokens a word: 15k tokens (over a per-request token budget of 8192), or just under 8k
-                node.put("text", Texts.prose(random, kind == Kind.EXPLAIN_15K_TOKENS ? 11_500 : 6_000));
+            case EXPLAIN_15K_TOKENS, EXPLAIN_AT_BUDGET -> {
+                // 15k tokens (~11,500 words; over the service's per-request token budget), or just under the budget:
+                // the largest explain=true verdict the service can be asked for
+                node.put("text", Texts.prose(random, kind == Kind.EXPLAIN_15K_TOKENS ? 11_500 : words(0.9)));
                 node.put("explain", true);
                 value = bytes(node);
             }
@@ -347,6 +352,11 @@ final class FaultSuite {
         return new Doc(id, kind, segment, key, value);
     }
 
+    /** Words of generated prose that make {@code share} of the service's token budget (~1.31 tokens a word). */
+    private int words(double share) {
+        return (int) (maxTokens * share / 1.31);
+    }
+
     private byte[] bytes(ObjectNode node) {
         return json.writeValueAsBytes(node);
     }
@@ -378,6 +388,7 @@ final class FaultSuite {
                 } else {
                     doc.partition = metadata.partition();
                     doc.offset = metadata.offset();
+                    doc.producedAt = System.nanoTime();
                 }
             });
         }
@@ -876,36 +887,42 @@ final class FaultSuite {
         figure.put("fault", fault.name);
         figure.put("downSeconds", round(seconds(fault.restored - fault.injected)));
         figure.put("restartSeconds", round(seconds(fault.live - fault.restored)));
-        // per documents partition with work pending at or after the fault: first answer after the fault
-        Map<Integer, Long> firstAfter = new TreeMap<>();
-        Set<Integer> pending = new TreeSet<>();
+        // Per documents partition: the longest time without a new answer while the partition had work (a document
+        // produced and not yet answered), from the fault until the partition drained.
+        Map<Integer, List<Doc>> byPartition = new TreeMap<>();
         int docsInWindow = 0;
+        boolean stuck = false;
         for (Doc doc : all) {
             if (doc.segment > fault.segment) {
                 continue;
             }
             long answered = answeredAt(doc);
-            if (answered < 0 || answered >= fault.injected) {
-                pending.add(doc.partition);
+            if (answered < 0) {
+                stuck = true;
                 docsInWindow++;
-                if (answered >= 0) {
-                    firstAfter.merge(doc.partition, answered, Math::min);
-                }
+            } else if (answered >= fault.injected) {
+                byPartition.computeIfAbsent(doc.partition, p -> new ArrayList<>()).add(doc);
+                docsInWindow++;
             }
         }
         long worst = 0;
-        boolean stuck = false;
-        for (int partition : pending) {
-            Long first = firstAfter.get(partition);
-            if (first == null) {
-                stuck = true;
-            } else {
-                worst = Math.max(worst, first - fault.injected);
+        long worstEnd = fault.injected;
+        for (List<Doc> partitionDocs : byPartition.values()) {
+            partitionDocs.sort(java.util.Comparator.comparingLong(this::answeredAt));
+            long previous = fault.injected;
+            for (Doc doc : partitionDocs) {
+                long answered = answeredAt(doc);
+                long gap = answered - Math.max(previous, doc.producedAt);
+                if (gap > worst) {
+                    worst = gap;
+                    worstEnd = answered;
+                }
+                previous = Math.max(previous, answered);
             }
         }
         figure.put("documentsPendingAtOrAfterFault", docsInWindow);
         figure.put("partitionStallSeconds", stuck ? "never resumed" : round(seconds(worst)));
-        figure.put("resumedAfterRestoreSeconds", stuck ? "never" : round(Math.max(0, seconds(fault.injected + worst - fault.live))));
+        figure.put("resumedAfterRestoreSeconds", stuck ? "never" : round(Math.max(0, seconds(worstEnd - fault.live))));
         figure.put("drainedAfterRestoreSeconds", fault.drained < 0 ? "not drained" : round(seconds(fault.drained - fault.live)));
         long duplicates = 0;
         for (Observer.Seen seen : observer.verdicts.values()) {
