@@ -2,13 +2,15 @@
 # The reliability suite: faults against a real Kafka broker process, schemathesis against the service's own
 # OpenAPI document, and REST load. One command:
 #
-#   reliability/run.sh [--short|--full] [--stages=faults,fuzz,load] [--skip-build] [--documents=N]
-#                      [--fuzz-examples=N] [--load-seconds=S] [-- EXTRA DRIVER OPTIONS for the fault suite]
+#   reliability/run.sh [--short|--full] [--stages=faults,fuzz,load] [--commit=REV] [--skip-build]
+#                      [--documents=N] [--fuzz-examples=N] [--load-seconds=S] [-- EXTRA FAULT-SUITE OPTIONS]
 #
 # --short (default; CI): 1,500 documents (2% of them hostile), kill -9 of one instance, one broker
 #   stop/restart; >= 1,000 schemathesis cases; load at 1/4/16/64 clients, 10 s each.
-# --full: 20,000 documents, longer outages, kill -9, broker stop/restart, a scorer outage (circuit opens), broker kill -9;
-#   more fuzz cases; 30 s per load level.
+# --full: 10,000 documents, kill -9, broker stop/restart, a scorer outage (circuit opens), broker kill -9,
+#   longer outages; 300 schemathesis examples per operation; 30 s per load level.
+# --commit=REV: build the service from a clean checkout of REV (a git worktree under reliability/target), so
+#   the figures belong to that commit whatever the working tree holds; default: the working tree.
 #
 # It builds the service jar and the suite (Maven), starts a stock Kafka 4.1 broker (KRaft, jars from Maven
 # Central) and two detector-service instances as separate processes on loopback ports, runs the stages,
@@ -23,6 +25,7 @@ cd "$ROOT"
 MODE=short
 STAGES="faults,fuzz,load"
 BUILD=1
+AT_COMMIT=""
 DOCUMENTS=""
 FUZZ_EXAMPLES=""
 LOAD_SECONDS=""
@@ -33,17 +36,18 @@ while [ $# -gt 0 ]; do
     --full) MODE=full ;;
     --stages=*) STAGES="${1#*=}" ;;
     --skip-build) BUILD=0 ;;
+    --commit=*) AT_COMMIT="${1#*=}" ;;
     --documents=*) DOCUMENTS="${1#*=}" ;;
     --fuzz-examples=*) FUZZ_EXAMPLES="${1#*=}" ;;
     --load-seconds=*) LOAD_SECONDS="${1#*=}" ;;
     --) shift; DRIVER_EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 if [ "$MODE" = full ]; then
-  : "${FUZZ_EXAMPLES:=1000}" "${LOAD_SECONDS:=30}"
+  : "${FUZZ_EXAMPLES:=300}" "${LOAD_SECONDS:=30}"
 else
   : "${FUZZ_EXAMPLES:=100}" "${LOAD_SECONDS:=10}"
 fi
@@ -99,20 +103,34 @@ done
 command -v curl >/dev/null || die "curl is needed"
 command -v java >/dev/null || die "java (17+) is needed"
 
-COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git status --porcelain -- detector-service scoring pawn-head statistical-tests 2>/dev/null)" ]; then
-  COMMIT="$COMMIT+uncommitted"
+SERVICE_TREE="$ROOT"
+if [ -n "$AT_COMMIT" ]; then
+  COMMIT="$(git rev-parse --short "$AT_COMMIT^{commit}")" || die "no commit $AT_COMMIT"
+  SERVICE_TREE="$REL_DIR/target/worktree"
+  export REL_SERVICE_JAR="$SERVICE_TREE/detector-service/target/detector-service-0.1.0-SNAPSHOT.jar"
+else
+  COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git status --porcelain -- detector-service scoring pawn-head statistical-tests pom.xml 2>/dev/null)" ]; then
+    COMMIT="$COMMIT+uncommitted"
+  fi
 fi
+export REL_SERVICE_JAR="${REL_SERVICE_JAR:-$ROOT/detector-service/target/detector-service-0.1.0-SNAPSHOT.jar}"
 log "reliability suite: mode $MODE, stages $STAGES, commit $COMMIT; chart limit $MEMORY_LIMIT -> heap $REL_SERVICE_HEAP"
 
 # ---------------------------------------------------------------- build
+if [ -n "$AT_COMMIT" ] && [ "$BUILD" = 1 ]; then
+  log "checking out $COMMIT into $SERVICE_TREE (git worktree) to build the service from it"
+  git worktree remove --force "$SERVICE_TREE" >/dev/null 2>&1 || rm -rf "$SERVICE_TREE"
+  git worktree prune
+  git worktree add --detach "$SERVICE_TREE" "$COMMIT" >/dev/null
+fi
 if [ "$BUILD" = 1 ]; then
-  log "building the service jar (./mvnw -pl detector-service -am package -DskipTests)"
-  maven -pl detector-service -am package -DskipTests
+  log "building the service jar (./mvnw -pl detector-service -am package -DskipTests in $SERVICE_TREE)"
+  (cd "$SERVICE_TREE" && maven -pl detector-service -am package -DskipTests)
   log "building the suite (Kafka broker jars from Maven Central, driver)"
   maven -f reliability/pom.xml package
 fi
-[ -f "$ROOT/detector-service/target/detector-service-0.1.0-SNAPSHOT.jar" ] || die "no service jar (drop --skip-build)"
+[ -f "$REL_SERVICE_JAR" ] || die "no service jar at $REL_SERVICE_JAR (drop --skip-build)"
 [ -f "$REL_DIR/driver/target/reliability-driver-0.1.0-SNAPSHOT.jar" ] || die "no driver jar (drop --skip-build)"
 
 if has_stage fuzz; then
