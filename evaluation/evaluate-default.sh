@@ -20,7 +20,7 @@ features="training/work/features-$name"
 evaluation/run.sh CacheFeatures --data "$data" --out "$features" --model "$model" --max-tokens 511 \
   --max-pairs-per-file "$pairs"
 training/.venv/bin/python training/train_pawn.py --features "$features" --out "$model"
-evaluation/run.sh Evaluate --data "$data" --out "report-$name/" --model "$model" --features "$features" \
+evaluation/run.sh Evaluate --data "$data" --out "report-$name/" --model "$model" --features "$features" --max-tokens 511 \
   --max-pairs-per-file "$pairs" --calibration "$model/calibration.json"
 training/.venv/bin/python training/train_pawn.py --features "$features" --holdout all --epochs "$holdout_epochs" \
   --results "training/work/pawn-holdout-$name.jsonl"

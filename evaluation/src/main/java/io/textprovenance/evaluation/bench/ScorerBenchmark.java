@@ -41,11 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScorerBenchmark {
 
-    static final String USAGE = "ScorerBenchmark [--model DIR] [--length T] [--seconds S] [--torch FILE.json]"
-            + " [--out FILE.md]";
+    static final String USAGE = "ScorerBenchmark [--model DIR] [--length T] [--seconds S] [--batches 1,8,32]"
+            + " [--torch FILE.json] [--out FILE.md]";
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = new Arguments(args, USAGE, "model", "length", "seconds", "torch", "out");
+        Arguments arguments = new Arguments(args, USAGE, "model", "length", "seconds", "batches", "torch", "out");
         Path model = arguments.path("model", "models/tiny");
         int length = arguments.integer("length", 256);
         double seconds = arguments.decimal("seconds", 10);
@@ -56,17 +56,26 @@ public final class ScorerBenchmark {
         table.append(String.format(Locale.ROOT, "Model %s, T = %d, %d intra-op threads, %s, %.0f s per cell.%n%n",
                 model, length, threads, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 seconds));
+        double gflopsPerToken = 2e-9 * new ObjectMapper().readTree(model.resolve(ModelManifest.MANIFEST).toFile())
+                .path("parameter_count").asDouble(Double.NaN);
+        double peak = torch == null ? Double.NaN : torch.path("gemm_peak_gflops").asDouble(Double.NaN);
+        table.append(String.format(Locale.ROOT, "Model FLOPs per token 2 x parameters = %.3f GFLOP; float32 GEMM peak"
+                + " measured in the same run (torch.mm 2048 x 2048): %.0f GFLOP/s.%n%n", gflopsPerToken, peak));
         table.append("| batch | ours (tokens/s) | raw session.run (tokens/s) | PyTorch forward (tokens/s) |"
-                + " ours / raw | ours / PyTorch | bytes out per token |\n|---|---|---|---|---|---|---|\n");
-        for (int batch : new int[] {1, 8, 32}) {
+                + " ours / raw | ours / PyTorch | ours: model FLOP/s / GEMM peak | bytes out per token |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (String batchText : arguments.text("batches", "1,8,32").split(",")) {
+            int batch = Integer.parseInt(batchText.trim());
             double raw = rawTokensPerSecond(model, batch, length, threads, seconds);
             Measured ours = oursTokensPerSecond(model, batch, length, threads, seconds);
             double pytorch = torch == null ? Double.NaN : torch.path(String.valueOf(batch)).asDouble(Double.NaN);
-            table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.2f | %s | %.1f |%n", batch,
+            String utilisation = Double.isNaN(gflopsPerToken * peak) ? "n/a"
+                    : String.format(Locale.ROOT, "%.0f%%", 100 * ours.tokensPerSecond() * gflopsPerToken / peak);
+            table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.2f | %s | %s | %.1f |%n", batch,
                     ours.tokensPerSecond(), raw, Double.isNaN(pytorch) ? "n/a" : String.format(Locale.ROOT, "%.0f",
                             pytorch), ours.tokensPerSecond() / raw, Double.isNaN(pytorch) ? "n/a"
                             : String.format(Locale.ROOT, "%.2f", ours.tokensPerSecond() / pytorch),
-                    ours.bytesPerToken()));
+                    utilisation, ours.bytesPerToken()));
         }
         System.out.println(table);
         Path out = arguments.path("out", "evaluation/target/benchmark.md");
