@@ -242,16 +242,21 @@ def all_groups(cache):
     return groups
 
 
+HELD_OUT_SPLITS = ("calibration", "test")
+
+
 def run_holdout(cache, group, args, log):
     """Trains without the group (its machine texts, and for a generator the human texts of its files too)
-    and reports AUROC on the group's test-split texts."""
+    on the train split, and reports AUROC on the group's held-out texts: the calibration and test splits,
+    which a holdout run never trains or monitors on (a train-split text of the group shares its document
+    with trained texts of other groups, so it is left out)."""
     sources = {r["source"] for r in cache.rows if in_group(r, group)}
     is_generator = group.startswith("generator")
     train_docs = cache.documents(lambda r: r["split"] == "train" and not in_group(r, group)
                                  and not (is_generator and r["label"] == 0 and r["source"] in sources))
-    test_docs = cache.documents(lambda r: r["split"] == "test" and (in_group(r, group) or (
+    test_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and (in_group(r, group) or (
         is_generator and r["label"] == 0 and r["source"] in sources)))
-    in_docs = cache.documents(lambda r: r["split"] == "test" and not in_group(r, group)
+    in_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and not in_group(r, group)
                               and not (is_generator and r["label"] == 0 and r["source"] in sources))
     log(f"holdout {group}: train {len(train_docs)} docs, held-out test {len(test_docs)} docs")
     model = train(cache, train_docs, [], args, log)
@@ -267,7 +272,7 @@ def run_holdout(cache, group, args, log):
 
 
 def holdout_table(results, backbone):
-    lines = [f"PAWN trained without the group, tested on the group's test-split texts (backbone {backbone}; "
+    lines = [f"PAWN trained without the group, tested on the group's calibration- and test-split texts (backbone {backbone}; "
              f"{results[0]['epochs']} epochs, width {results[0]['width']}, seed {results[0]['seed']}). "
              "'seen' = the same model's AUROC on the test texts of the groups it was trained on.", "",
              "| held out | train docs | test machine / human | AUROC held out | AUROC seen |",

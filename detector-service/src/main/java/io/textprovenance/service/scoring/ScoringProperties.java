@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record ScoringProperties(@NotNull @DefaultValue("models/smollm2-135m") Path modelDir,
                                 @NotNull @DefaultValue("auto") ExecutionDevice device,
                                 @Min(0) @DefaultValue("0") int intraOpThreads,
-                                @Min(64) @DefaultValue("1024") int maxBatchTokens,
+                                @Min(64) @DefaultValue("512") int maxBatchTokens,
                                 @NotNull @DefaultValue("5ms") Duration maxWait,
                                 @Min(1) @DefaultValue("4096") int maxQueuedWindows,
                                 @Min(1) @DefaultValue("1") int workers) {
