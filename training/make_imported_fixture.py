@@ -9,6 +9,7 @@ checks the windowed path too.
 import argparse
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -25,6 +26,12 @@ from windows import plan_windows  # noqa: E402
 
 METRICS = ["token_logprob", "entropy", "varentropy", "max_logprob", "rank_fraction", "top_p_mass",
            "clipped_mean", "clipped_var"]
+
+
+def normalize_layout(text):
+    """The Java scorer's LayoutNormalizingTokenizer: trimmed, and every whitespace run holding a line break
+    becomes one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace)."""
+    return re.sub(r"\s*[\n\r\u0085\u2028\u2029]\s*", " ", text.strip())
 
 
 def texts():
@@ -56,8 +63,7 @@ def main():
     bos, context, clip = manifest["bos_token_id"], manifest["context_length"], manifest["clip_nats"]
     cases = []
     for name, text in texts():
-        # the Java scorer's LineEndingNormalizingTokenizer: CR LF and a lone CR become LF before tokenizing
-        ids = tok.encode(text.replace("\r\n", "\n").replace("\r", "\n")).ids
+        ids = tok.encode(normalize_layout(text)).ids
         seq = [bos] + ids
         outputs = {m: [] for m in METRICS}
         hidden = None

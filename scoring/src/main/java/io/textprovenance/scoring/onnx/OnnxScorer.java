@@ -10,7 +10,7 @@ import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.DynamicBatcher;
 import io.textprovenance.scoring.tokenizer.HuggingFaceBpeTokenizer;
-import io.textprovenance.scoring.tokenizer.LineEndingNormalizingTokenizer;
+import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
 import io.textprovenance.scoring.tokenizer.TokenizedText;
 import io.textprovenance.scoring.tokenizer.Tokenizer;
 import io.textprovenance.scoring.window.Window;
@@ -65,7 +65,7 @@ public final class OnnxScorer implements Scorer {
      */
     public static OnnxScorer open(ScorerSettings settings) {
         ModelManifest manifest = ModelManifest.load(settings.modelDirectory());
-        Tokenizer tokenizer = new LineEndingNormalizingTokenizer(HuggingFaceBpeTokenizer.load(manifest.tokenizerFile()));
+        Tokenizer tokenizer = new LayoutNormalizingTokenizer(HuggingFaceBpeTokenizer.load(manifest.tokenizerFile()));
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         Sessions.Configured configured = null;
         OrtSession session = null;

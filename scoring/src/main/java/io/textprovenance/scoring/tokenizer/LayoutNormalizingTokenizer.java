@@ -1,43 +1,66 @@
 package io.textprovenance.scoring.tokenizer;
 
 /**
- * Scores text as written on any platform: {@code \r\n} and a lone {@code \r} become {@code \n} before
- * tokenizing, so a document sent with Windows or old Mac line endings gets the same tokens, and therefore
- * the same verdict, as the same document with Unix line endings. Offsets still point into the caller's
- * original text: a token that contains a normalized {@code \n} spans its {@code \r\n} there.
+ * Layout is not evidence: the same words get the same tokens, and so the same verdict, whether they come as
+ * one line or as paragraphs, with Windows or Unix line endings, or with a trailing newline. Before tokenizing,
+ * leading and trailing whitespace is dropped and every run of whitespace that holds a line break
+ * ({@code \n}, {@code \r}, U+0085, U+2028, U+2029) becomes one space; runs without a line break are kept as
+ * written. Offsets still point into the caller's original text: the token holding such a space spans the
+ * whole run there.
  *
  * @param inner the tokenizer of the model
  */
-public record LineEndingNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
+public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
 
     @Override
     public TokenizedText encode(String text) {
-        if (text.indexOf('\r') < 0) {
-            return inner.encode(text);
+        int first = 0;
+        int last = text.length();
+        while (first < last && Character.isWhitespace(text.charAt(first))) {
+            first++;
         }
-        StringBuilder normalized = new StringBuilder(text.length());
-        int[] original = new int[text.length() + 1];   // normalized UTF-16 index -> original index
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            original[normalized.length()] = i;
-            if (c == '\r') {
-                normalized.append('\n');
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else {
-                normalized.append(c);
+        while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
+            last--;
+        }
+        StringBuilder normalized = new StringBuilder(last - first);
+        int[] original = new int[last - first + 1];   // normalized UTF-16 index -> original index
+        int i = first;
+        while (i < last) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                original[normalized.length()] = i;
+                normalized.append(text.charAt(i++));
+                continue;
             }
+            int runEnd = i;
+            boolean lineBreak = false;
+            while (runEnd < last && Character.isWhitespace(text.charAt(runEnd))) {
+                lineBreak |= isLineBreak(text.charAt(runEnd));
+                runEnd++;
+            }
+            if (lineBreak) {
+                original[normalized.length()] = i;
+                normalized.append(' ');
+            } else {
+                for (int k = i; k < runEnd; k++) {
+                    original[normalized.length()] = k;
+                    normalized.append(text.charAt(k));
+                }
+            }
+            i = runEnd;
         }
         original[normalized.length()] = text.length();
         TokenizedText tokens = inner.encode(normalized.toString());
         int[] starts = new int[tokens.size()];
         int[] ends = new int[tokens.size()];
         for (int t = 0; t < tokens.size(); t++) {
-            starts[t] = original[tokens.start(t)];
+            starts[t] = t == 0 ? 0 : original[tokens.start(t)];
             ends[t] = original[tokens.end(t)];
         }
         return new TokenizedText(tokens.ids(), starts, ends);
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     @Override

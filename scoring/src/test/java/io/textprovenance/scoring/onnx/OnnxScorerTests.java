@@ -8,6 +8,8 @@ import io.textprovenance.scoring.ModelFormat;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.scoring.tokenizer.HuggingFaceBpeTokenizer;
+import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
+import io.textprovenance.scoring.tokenizer.Tokenizer;
 import io.textprovenance.stats.TokenSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +67,8 @@ class OnnxScorerTests {
         String text = SENTENCE.repeat(20);
         ScoredText scored = graph.score(text);
         int tokens;
-        try (HuggingFaceBpeTokenizer tokenizer = HuggingFaceBpeTokenizer.load(
-                TinyModels.directory("scoring-graph").resolve("tokenizer.json"))) {
+        try (Tokenizer tokenizer = new LayoutNormalizingTokenizer(HuggingFaceBpeTokenizer.load(
+                TinyModels.directory("scoring-graph").resolve("tokenizer.json")))) {
             tokens = tokenizer.encode(text).size();
         }
         assertThat(scored.tokensScored()).isEqualTo(tokens).isGreaterThan(200);
@@ -85,13 +87,14 @@ class OnnxScorerTests {
     }
 
     @Test
-    void shouldScoreNothingInEmptyTextAndSomethingInWhitespace() {
+    void shouldScoreNothingInEmptyOrWhitespaceOnlyText() {
         ScoredText empty = graph.score("");
         assertThat(empty.tokensScored()).isZero();
         assertThat(empty.windows()).isZero();
         assertThatThrownBy(empty::toTokenSeries).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("n = 0");
-        assertThat(graph.score(" \n\t  ").tokensScored()).isPositive();
+        assertThat(graph.score(" \n\t  ").tokensScored()).isZero();
+        assertThat(graph.score(" x ").tokensScored()).isPositive();
     }
 
     /** 100 kB here; the tokenizer is checked on 1 MB (HuggingFaceBpeTokenizerTests), the model would take minutes. */

@@ -7,50 +7,61 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LineEndingNormalizingTokenizerTests {
+class LayoutNormalizingTokenizerTests {
 
+    static Tokenizer plain;
     static Tokenizer tokenizer;
 
     @BeforeAll
     static void load() {
-        tokenizer = new LineEndingNormalizingTokenizer(
-                HuggingFaceBpeTokenizer.load(TinyModel.directory().resolve("tokenizer.json")));
+        plain = HuggingFaceBpeTokenizer.load(TinyModel.directory().resolve("tokenizer.json"));
+        tokenizer = new LayoutNormalizingTokenizer(HuggingFaceBpeTokenizer.load(TinyModel.directory().resolve("tokenizer.json")));
     }
 
     @AfterAll
     static void close() {
         tokenizer.close();
+        plain.close();
     }
 
     @Test
-    void shouldGiveWindowsAndOldMacLineEndingsTheTokensOfUnixOnes() {
-        String unix = "First paragraph.\n\nSecond one,\nwith a break.\n";
-        TokenizedText expected = tokenizer.encode(unix);
-        assertThat(tokenizer.encode(unix.replace("\n", "\r\n")).ids()).isEqualTo(expected.ids());
-        assertThat(tokenizer.encode(unix.replace("\n", "\r")).ids()).isEqualTo(expected.ids());
+    void shouldGiveEveryLayoutOfTheSameWordsTheSameTokens() {
+        String oneLine = "First sentence here. Second one, with a comma. Third.";
+        long[] expected = plain.encode(oneLine).ids();
+        for (String layout : new String[] {
+            oneLine,
+            "First sentence here.\n\nSecond one, with a comma.\nThird.",
+            "First sentence here.\r\n\r\nSecond one, with a comma.\r\nThird.\r\n",
+            "First sentence here.\rSecond one, with a comma.\u2029Third.",
+            "  First sentence here. \n \n Second one, with a comma.\n\n\n\nThird.\n",
+            oneLine + "\n"}) {
+            assertThat(tokenizer.encode(layout).ids()).as("%s", layout.replace("\n", "\\n").replace("\r", "\\r"))
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldKeepSpacingWithinALine() {
+        String text = "Two  spaces\tand a tab.";
+        assertThat(tokenizer.encode(text).ids()).isEqualTo(plain.encode(text).ids());
     }
 
     @Test
     void shouldKeepOffsetsInTheOriginalText() {
-        String crlf = "One line.\r\nTwo lines.\r\n\r\nThree \u201cquoted\u201d.";
-        TokenizedText tokens = tokenizer.encode(crlf);
+        String text = "\n  One line.\r\n\r\nTwo \u201cquoted\u201d lines.\n";
+        TokenizedText tokens = tokenizer.encode(text);
         StringBuilder rebuilt = new StringBuilder();
         for (int t = 0; t < tokens.size(); t++) {
             assertThat(tokens.start(t)).isLessThanOrEqualTo(tokens.end(t));
-            if (t > 0) {
-                assertThat(tokens.start(t)).isEqualTo(tokens.end(t - 1));
-            }
-            rebuilt.append(crlf, tokens.start(t), tokens.end(t));
+            assertThat(tokens.start(t)).isEqualTo(t == 0 ? 0 : tokens.end(t - 1));
+            rebuilt.append(text, tokens.start(t), tokens.end(t));
         }
-        assertThat(rebuilt.toString()).isEqualTo(crlf);
-        assertThat(tokens.end(tokens.size() - 1)).isEqualTo(crlf.length());
+        assertThat(rebuilt.toString()).isEqualTo(text);
     }
 
     @Test
-    void shouldLeaveTextWithoutCarriageReturnsAlone() {
-        String text = "Plain text, no carriage return.\n";
-        try (Tokenizer plain = HuggingFaceBpeTokenizer.load(TinyModel.directory().resolve("tokenizer.json"))) {
-            assertThat(tokenizer.encode(text).ids()).isEqualTo(plain.encode(text).ids());
-        }
+    void shouldGiveWhitespaceOnlyTextNoTokens() {
+        assertThat(tokenizer.encode(" \n\r\n\t ").size()).isZero();
+        assertThat(tokenizer.encode("").size()).isZero();
     }
 }
