@@ -165,6 +165,8 @@ declare -A RESULT
 declare -A SECONDS_TAKEN
 declare -A LOADAVG
 FAILED=0
+CHECKS_PASSED=0
+CHECKS_FAILED=0
 stage() {
   local name="$1" t rc
   shift
@@ -175,6 +177,12 @@ stage() {
   "$@" || rc=$?
   SECONDS_TAKEN[$name]=$(( $(date +%s) - t ))
   if [ "$rc" = 0 ]; then RESULT[$name]=pass; else RESULT[$name]="FAIL (exit $rc)"; FAILED=1; fi
+  # checks passed and failed (a stage that wrote no counts failed as a whole)
+  local counts
+  counts="$(cat "$REPORT/$name.counts" 2>/dev/null || true)"
+  if [ -z "$counts" ]; then counts="0 1"; fi
+  CHECKS_PASSED=$(( CHECKS_PASSED + ${counts% *} ))
+  CHECKS_FAILED=$(( CHECKS_FAILED + ${counts#* } ))
   log "== $name: ${RESULT[$name]} in ${SECONDS_TAKEN[$name]} s"
 }
 
@@ -200,6 +208,7 @@ fuzz() {
   cat "$out/output.txt"
   python3 "$REL_DIR/bin/fuzz_summary.py" "$out" "$COMMIT" "$rc" >"$REPORT/fuzz.md" || rc=1
   cat "$REPORT/fuzz.md"
+  if [ "$rc" = 0 ]; then echo "1 0" >"$REPORT/fuzz.counts"; else echo "0 1" >"$REPORT/fuzz.counts"; fi
   return "$rc"
 }
 has_stage fuzz && stage fuzz fuzz
@@ -232,6 +241,8 @@ log "report: $REPORT/summary.md"
 for s in faults fuzz load; do
   if has_stage "$s"; then log "  $s: ${RESULT[$s]:-not run}"; fi
 done
+# the closing line CI reads
+echo "reliability: $CHECKS_PASSED passed, $CHECKS_FAILED failed"
 if [ "$FAILED" = 0 ]; then
   log "reliability suite passed in $(( $(date +%s) - START )) s"
 else

@@ -161,6 +161,7 @@ final class FaultSuite {
     private final long t0 = System.nanoTime();
     private Observer observer;
     private Admin admin;
+    private Fault baseline;
     private String groupInUse = "?";
 
     FaultSuite(Args args) {
@@ -210,10 +211,17 @@ final class FaultSuite {
             observerThread.start();
             findGroup(admin, Duration.ofSeconds(60));
 
-            // segment 0: no fault, a baseline
+            // segment 0: no fault, a baseline; its figures are those of a "fault" that changes nothing
             long baselineStart = System.nanoTime();
+            baseline = new Fault("none (baseline)", 0);
+            baseline.injected = baselineStart;
+            baseline.restored = baselineStart;
+            baseline.live = baselineStart;
             produce(producer, gzipProducer, segments.get(0));
             boolean baselineDrained = waitAnswered(segments.get(0), 1.0, "baseline");
+            if (baselineDrained) {
+                baseline.drained = System.nanoTime();
+            }
             double baselineSeconds = seconds(System.nanoTime() - baselineStart);
             log("baseline: %d records answered in %.1f s (%.1f records/s)%s", segments.get(0).size(), baselineSeconds,
                     segments.get(0).size() / baselineSeconds, baselineDrained ? "" : " (NOT all answered)");
@@ -878,6 +886,9 @@ final class FaultSuite {
                         .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "))));
         figures.put("outcomes", kinds);
         List<Map<String, Object>> faultFigures = new ArrayList<>();
+        if (baseline != null) {
+            faultFigures.add(faultFigures(baseline, injected.isEmpty() ? Long.MAX_VALUE : injected.get(0).injected, all));
+        }
         for (int i = 0; i < injected.size(); i++) {
             faultFigures.add(faultFigures(injected.get(i), i + 1 < injected.size() ? injected.get(i + 1).injected : Long.MAX_VALUE,
                     all));
@@ -910,20 +921,18 @@ final class FaultSuite {
         }
         long worst = 0;
         long worstEnd = fault.injected;
+        List<Doc> everything = new ArrayList<>();
         for (List<Doc> partitionDocs : byPartition.values()) {
-            partitionDocs.sort(java.util.Comparator.comparingLong(this::answeredAt));
-            long previous = fault.injected;
-            for (Doc doc : partitionDocs) {
-                long answered = answeredAt(doc);
-                long gap = answered - Math.max(previous, doc.producedAt);
-                if (gap > worst) {
-                    worst = gap;
-                    worstEnd = answered;
-                }
-                previous = Math.max(previous, answered);
+            everything.addAll(partitionDocs);
+            long[] gap = longestGap(partitionDocs, fault.injected);
+            if (gap[0] > worst) {
+                worst = gap[0];
+                worstEnd = gap[1];
             }
         }
+        long[] overall = longestGap(everything, fault.injected);
         figure.put("documentsPendingAtOrAfterFault", docsInWindow);
+        figure.put("pipelineStallSeconds", stuck ? "never resumed" : round(seconds(overall[0])));
         figure.put("partitionStallSeconds", stuck ? "never resumed" : round(seconds(worst)));
         figure.put("resumedAfterRestoreSeconds", stuck ? "never" : round(Math.max(0, seconds(worstEnd - fault.live))));
         figure.put("drainedAfterRestoreSeconds", fault.drained < 0 ? "not drained" : round(seconds(fault.drained - fault.live)));
@@ -944,6 +953,28 @@ final class FaultSuite {
             figure.put("restWhileOpen", fault.restProbe);
         }
         return figure;
+    }
+
+    /**
+     * The longest time without a new answer among {@code docs} while one of them was produced and unanswered,
+     * from {@code from}: {gap, end of the gap}.
+     */
+    private long[] longestGap(List<Doc> docs, long from) {
+        List<Doc> sorted = new ArrayList<>(docs);
+        sorted.sort(java.util.Comparator.comparingLong(this::answeredAt));
+        long worst = 0;
+        long end = from;
+        long previous = from;
+        for (Doc doc : sorted) {
+            long answered = answeredAt(doc);
+            long gap = answered - Math.max(previous, doc.producedAt);
+            if (gap > worst) {
+                worst = gap;
+                end = answered;
+            }
+            previous = Math.max(previous, answered);
+        }
+        return new long[] {worst, end};
     }
 
     private void checkHeaders(Doc doc, Observer.Letter letter, List<String> bad) {
@@ -982,13 +1013,13 @@ final class FaultSuite {
         md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n%n", figures.get("documentsIn"),
                 figures.get("valid"), figures.get("hostile"), figures.get("verdictRecords"), figures.get("verdictIds"),
                 figures.get("duplicateVerdicts"), figures.get("deadLetterRecords"), figures.get("lost"), figures.get("lag")));
-        md.append("| fault | down (s) | restart (s) | worst partition stall (s) | resumed after restore (s) | drained after"
-                + " restore (s) | duplicate verdicts |\n|---|---|---|---|---|---|---|\n");
+        md.append("| fault | down (s) | restart (s) | pipeline stall (s) | worst partition stall (s) | resumed after restore (s)"
+                + " | drained after restore (s) | duplicate verdicts |\n|---|---|---|---|---|---|---|---|\n");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> faultFigures = (List<Map<String, Object>>) figures.getOrDefault("faults", List.of());
         for (Map<String, Object> f : faultFigures) {
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", f.get("fault"), f.get("downSeconds"),
-                    f.get("restartSeconds"), f.get("partitionStallSeconds"), f.get("resumedAfterRestoreSeconds"),
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", f.get("fault"), f.get("downSeconds"),
+                    f.get("restartSeconds"), f.get("pipelineStallSeconds"), f.get("partitionStallSeconds"), f.get("resumedAfterRestoreSeconds"),
                     f.get("drainedAfterRestoreSeconds"), f.get("duplicateVerdicts")
                             + (f.containsKey("circuitOpenAfterSeconds") ? "; circuit open after "
                             + f.get("circuitOpenAfterSeconds") + " s, REST " + f.get("restWhileOpen") : "")));
@@ -1009,7 +1040,8 @@ final class FaultSuite {
             md.append("| ").append(check.name()).append(" | ").append(check.passed() ? "pass" : "**FAIL**").append(" | ")
                     .append(check.detail().replace("|", "/").replace("\n", " ")).append(" |\n");
         }
-        System.out.printf("fault suite: %d passed, %d failed%n", checks.size() - failures, failures);
+        System.out.printf("faults: %d passed, %d failed%n", checks.size() - failures, failures);
+        Files.writeString(reportDir.resolve("faults.counts"), (checks.size() - failures) + " " + failures + "\n");
         Files.writeString(reportDir.resolve("faults.md"), md.toString());
         ObjectNode root = json.createObjectNode();
         root.set("figures", json.valueToTree(figures));

@@ -43,6 +43,7 @@ final class LoadTest {
     private final String commit;
     private final double minGoodputShare;
     private final double maxP99Ratio;
+    private final long backoffCapMillis;
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> bodies = new ArrayList<>();
     private final AtomicLong peakRss = new AtomicLong();
@@ -62,6 +63,8 @@ final class LoadTest {
         this.commit = args.get("commit", "unknown");
         this.minGoodputShare = Double.parseDouble(args.get("min-goodput-share", "0.5"));
         this.maxP99Ratio = Double.parseDouble(args.get("max-p99-ratio", "3"));
+        // on 429/503 a client waits Retry-After, at most this long (0: retry at once, a flood)
+        this.backoffCapMillis = args.seconds("backoff-cap", 1).toMillis();
         Random random = new Random(7);
         for (int i = 0; i < 64; i++) {
             ObjectNode node = json.createObjectNode();
@@ -83,8 +86,9 @@ final class LoadTest {
         Thread sampler = new Thread(this::sampleRss, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        log("load on %s: %s clients, %d s each (after %d s warm-up), %d-word documents; chart memory limit %s",
-                url, levels, duration.toSeconds(), warmup.toSeconds(), words, memoryLimitText);
+        log("load on %s: %s clients, %d s each (after %d s warm-up), %d-word documents, Retry-After honoured up to %d ms;"
+                + " chart memory limit %s", url, levels, duration.toSeconds(), warmup.toSeconds(), words, backoffCapMillis,
+                memoryLimitText);
         runLevel(client, 2, warmup);   // JIT and ONNX warm-up, not reported
         List<Level> results = new ArrayList<>();
         for (int clients : levels) {
@@ -133,12 +137,22 @@ final class LoadTest {
                         }
                         long latency = System.nanoTime() - begin;
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
-                        if ((status == 429 || status == 503) && response.headers().firstValue("Retry-After").isEmpty()) {
+                        java.util.Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                        if ((status == 429 || status == 503) && retryAfter.isEmpty()) {
                             missingRetryAfter.increment();
                         }
                         all[0] = append(all[0], counts, 1, latency);
                         if (status == 200) {
                             ok[0] = append(ok[0], counts, 0, latency);
+                        } else if ((status == 429 || status == 503) && backoffCapMillis > 0) {
+                            // a client that honours Retry-After, waiting at most the cap
+                            long wait = backoffCapMillis;
+                            try {
+                                wait = Math.min(wait, Long.parseLong(retryAfter.orElse("1").trim()) * 1000);
+                            } catch (NumberFormatException e) {
+                                // an HTTP date: wait the cap
+                            }
+                            Thread.sleep(Math.max(0, Math.min(wait, (deadline - System.nanoTime()) / 1_000_000)));
                         }
                     }
                 } catch (InterruptedException e) {
@@ -248,8 +262,9 @@ final class LoadTest {
 
         StringBuilder md = new StringBuilder();
         md.append("## Load (commit ").append(commit).append(", ").append(Instant.now()).append(")\n\n");
-        md.append(String.format("POST /v1/verdicts, %d-word documents, closed loop, %d s per level; chart memory limit %s.%n%n",
-                words, duration.toSeconds(), memoryLimitText));
+        md.append(String.format("POST /v1/verdicts, %d-word documents, closed loop, %d s per level; on 429/503 a client waits"
+                + " Retry-After, at most %d ms; chart memory limit %s.%n%n", words, duration.toSeconds(), backoffCapMillis,
+                memoryLimitText));
         md.append("| clients | requests | 200/s | p50 of 200s (ms) | p99 of 200s (ms) | p50 all (ms) | p99 all (ms) | statuses |"
                 + " 429/503 without Retry-After | connection errors | peak RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Level level : results) {
@@ -272,6 +287,7 @@ final class LoadTest {
                     .append(check[2]).append(" |\n");
         }
         System.out.printf("load: %d passed, %d failed%n", checks.size() - failures, failures);
+        Files.writeString(reportDir.resolve("load.counts"), (checks.size() - failures) + " " + failures + "\n");
         Files.writeString(reportDir.resolve("load.md"), md.toString());
         ObjectNode root = json.createObjectNode();
         root.put("commit", commit);
