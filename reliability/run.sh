@@ -64,22 +64,6 @@ log() { printf '[%s +%ds] %s\n' "$(date +%H:%M:%S)" "$(( $(date +%s) - START ))"
 die() { log "FAIL: $*"; exit 1; }
 has_stage() { [[ ",$STAGES," == *",$1,"* ]]; }
 
-# The chart's memory limit and the heap its JVM gets (-XX:MaxRAMPercentage=60 of the limit).
-chart_memory_limit() {
-  awk '/^resources:/{r=1; next} r && /^[^ #]/{r=0} r && /limits:/{l=1; next} r && l && /memory:/{gsub(/"/,""); print $2; exit}' \
-    "$ROOT/helm/detector/values.yaml"
-}
-MEMORY_LIMIT="$(chart_memory_limit)"
-[ -n "$MEMORY_LIMIT" ] || die "no resources.limits.memory in helm/detector/values.yaml"
-MAX_RAM_PERCENT="$(sed -n 's/^javaOptions:.*MaxRAMPercentage=\([0-9.]*\).*/\1/p' "$ROOT/helm/detector/values.yaml")"
-: "${MAX_RAM_PERCENT:=60}"
-LIMIT_MIB="$(python3 -c "
-import re,sys
-v='$MEMORY_LIMIT'; m=re.fullmatch(r'([0-9.]+)(Ki|Mi|Gi|Ti|k|K|M|G|T)?', v)
-f={'Ki':2**10,'Mi':2**20,'Gi':2**30,'Ti':2**40,'k':1e3,'K':1e3,'M':1e6,'G':1e9,'T':1e12,None:1}[m.group(2)]
-print(int(float(m.group(1))*f/2**20))")"
-export REL_SERVICE_HEAP="$(( LIMIT_MIB * ${MAX_RAM_PERCENT%.*} / 100 ))m"
-
 cleanup() {
   local rc=$?
   "$CTL" stop-all >/dev/null 2>&1 || true
@@ -115,7 +99,7 @@ else
   fi
 fi
 export REL_SERVICE_JAR="${REL_SERVICE_JAR:-$ROOT/detector-service/target/detector-service-0.1.0-SNAPSHOT.jar}"
-log "reliability suite: mode $MODE, stages $STAGES, commit $COMMIT; chart limit $MEMORY_LIMIT -> heap $REL_SERVICE_HEAP"
+log "reliability suite: mode $MODE, stages $STAGES, commit $COMMIT"
 
 # ---------------------------------------------------------------- build
 if [ -n "$AT_COMMIT" ] && [ "$BUILD" = 1 ]; then
@@ -124,6 +108,23 @@ if [ -n "$AT_COMMIT" ] && [ "$BUILD" = 1 ]; then
   git worktree prune
   git worktree add --detach "$SERVICE_TREE" "$COMMIT" >/dev/null
 fi
+# The chart's memory limit and the heap its JVM gets (-XX:MaxRAMPercentage=60 of the limit).
+chart_memory_limit() {
+  awk '/^resources:/{r=1; next} r && /^[^ #]/{r=0} r && /limits:/{l=1; next} r && l && /memory:/{gsub(/"/,""); print $2; exit}' \
+    "$SERVICE_TREE/helm/detector/values.yaml"
+}
+MEMORY_LIMIT="$(chart_memory_limit)"
+[ -n "$MEMORY_LIMIT" ] || die "no resources.limits.memory in helm/detector/values.yaml"
+MAX_RAM_PERCENT="$(sed -n 's/^javaOptions:.*MaxRAMPercentage=\([0-9.]*\).*/\1/p' "$SERVICE_TREE/helm/detector/values.yaml")"
+: "${MAX_RAM_PERCENT:=60}"
+LIMIT_MIB="$(python3 -c "
+import re,sys
+v='$MEMORY_LIMIT'; m=re.fullmatch(r'([0-9.]+)(Ki|Mi|Gi|Ti|k|K|M|G|T)?', v)
+f={'Ki':2**10,'Mi':2**20,'Gi':2**30,'Ti':2**40,'k':1e3,'K':1e3,'M':1e6,'G':1e9,'T':1e12,None:1}[m.group(2)]
+print(int(float(m.group(1))*f/2**20))")"
+export REL_SERVICE_HEAP="$(( LIMIT_MIB * ${MAX_RAM_PERCENT%.*} / 100 ))m"
+log "the chart's memory limit $MEMORY_LIMIT, -XX:MaxRAMPercentage=$MAX_RAM_PERCENT: service heap $REL_SERVICE_HEAP"
+
 if [ "$BUILD" = 1 ]; then
   log "building the service jar (./mvnw -pl detector-service -am package -DskipTests in $SERVICE_TREE)"
   (cd "$SERVICE_TREE" && maven -pl detector-service -am package -DskipTests)
