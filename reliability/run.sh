@@ -226,7 +226,7 @@ fi
 {
   echo "# Reliability suite: $MODE, commit $COMMIT, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(( $(date +%s) - START )) s"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB; load average at each stage's start is shown (other work on the machine slows every figure)."
+  echo "Machine: $(nproc) cores, $(awk '/^MemTotal:/{printf "%.0f", $2 / 1048576}' /proc/meminfo) GiB; load average at each stage's start is shown (other work on the machine slows every figure)."
   echo
   echo "| stage | result | seconds | load average at start |"
   echo "|---|---|---|---|"
