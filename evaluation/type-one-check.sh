@@ -15,7 +15,7 @@ max_len="${5:-256}"
 name=$(basename "$model")
 mkdir -p evaluation/target
 (cd training && .venv/bin/python sample_texts.py "../evaluation/target/samples-$name.jsonl" -n "$samples" \
-  --min-len "$min_len" --max-len "$max_len" --group 10 --seed 7 --model "../$model/model.onnx" \
+  --min-len "$min_len" --max-len "$max_len" --group 26 --seed 7 --model "../$model/model.onnx" \
   --tokenizer "../$model/tokenizer.json")
 evaluation/run.sh TypeOneErrorCheck --model "$model" --samples "evaluation/target/samples-$name.jsonl" \
   --human ../shared/data/detection --max-human "$humans" --out "evaluation/target/type-one-error-$name.md"

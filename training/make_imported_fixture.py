@@ -31,6 +31,8 @@ METRICS = ["token_logprob", "entropy", "varentropy", "max_logprob", "rank_fracti
 def normalize_layout(text):
     """The Java scorer's LayoutNormalizingTokenizer: trimmed, and every whitespace run holding a line break
     becomes one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace)."""
+    if text and not text.strip():
+        return " "
     return re.sub(r"\s*[\n\r\u0085\u2028\u2029]\s*", " ", text.strip())
 
 

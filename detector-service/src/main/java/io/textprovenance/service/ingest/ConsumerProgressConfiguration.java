@@ -18,10 +18,12 @@ class ConsumerProgressConfiguration {
         ConsumerProgress progress = new ConsumerProgress(Clock.systemUTC(), properties.stallAfter());
         Gauge.builder("detector.kafka.consumer.stalled", progress, p -> p.stalled() ? 1 : 0)
                 .description("1 while the documents listener has work it cannot get past (see detector.kafka.stall-after)")
+                .strongReference(true)
                 .register(meters);
         Gauge.builder("detector.kafka.consumer.seconds.without.progress", progress,
                         p -> p.withoutProgress().map(d -> d.toMillis() / 1000.0).orElse(0.0))
                 .description("seconds the documents listener has been running or failing a batch without completing one")
+                .strongReference(true)
                 .register(meters);
         return progress;
     }

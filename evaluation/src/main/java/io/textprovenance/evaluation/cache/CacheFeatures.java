@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code cache-features --data DIR --out DIR}: runs the project's own scorer over a labeled data set and
@@ -53,14 +54,29 @@ import java.util.Map;
 public final class CacheFeatures {
 
     static final String USAGE = "cache-features --data DIR --out DIR [--model models/tiny] [--max-tokens 512]"
-            + " [--seed 2025] [--max-pairs-per-file N] [--reindex true]";
+            + " [--seed 2025] [--max-pairs-per-file N] [--reindex true] [--reuse DIR]";
     static final List<String> METRICS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
             "rank_fraction", "top_p_mass", "clipped_mean", "clipped_variance");
     static final int FORMAT_VERSION = 2;
 
+    /**
+     * An older cache's result for this text, when the scorer tokenizes it to exactly the ids that cache scored
+     * (same model and token limit, checked when it is opened): the metrics and hidden states are a function of
+     * the ids alone, so they are reused instead of scored again (e.g. after a change of text normalization).
+     */
+    static Optional<ScoredText> reusable(FeatureCache cache, String text, long[] ids) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return cache.find(text, true).filter(cached -> {
+            long[] cachedIds = cached.tokens().stream().mapToLong(TokenMetrics::tokenId).toArray();
+            return Arrays.equals(cachedIds, ids);
+        });
+    }
+
     public static void main(String[] args) throws IOException {
         Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "max-pairs-per-file",
-                "reindex");
+                "reindex", "reuse");
         Path out = arguments.path("out", "training/work/features");
         int maxTokens = arguments.integer("max-tokens", 512);
         List<LabeledText> texts = DetectionData.samplePairs(
@@ -84,7 +100,9 @@ public final class CacheFeatures {
              DataOutputStream metrics = stream(out.resolve("metrics.f32"));
              DataOutputStream hidden = stream(out.resolve("hidden.f32"));
              DataOutputStream ids = stream(out.resolve("token_ids.i32"));
-             BufferedWriter index = Files.newBufferedWriter(out.resolve("index.jsonl"))) {
+             BufferedWriter index = Files.newBufferedWriter(out.resolve("index.jsonl"));
+             FeatureCache reuse = arguments.text("reuse", "").isEmpty() ? null
+                     : FeatureCache.open(Path.of(arguments.text("reuse", "")), scorer.manifest(), maxTokens)) {
             hiddenSize = scorer.manifest().hiddenSize();
             vocabulary = scorer.manifest().vocabSize();
             clip = scorer.manifest().clipNats();
@@ -95,7 +113,8 @@ public final class CacheFeatures {
                 long[] feature = features.get(text.text());
                 if (feature == null) {
                     TokenizedText tokens = scorer.tokenize(text.text());
-                    ScoredText scored = scorer.scoreTokens(Arrays.copyOf(tokens.ids(), Math.min(maxTokens, tokens.size())), true);
+                    long[] read = Arrays.copyOf(tokens.ids(), Math.min(maxTokens, tokens.size()));
+                    ScoredText scored = reusable(reuse, text.text(), read).orElseGet(() -> scorer.scoreTokens(read, true));
                     feature = new long[] {features.size(), scored.tokensScored(), metricRows, hiddenRows,
                         scored.windows()};
                     features.put(text.text(), feature);

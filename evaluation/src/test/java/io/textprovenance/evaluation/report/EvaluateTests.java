@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.cache.CacheFeatures;
+import io.textprovenance.evaluation.cache.FeatureCache;
+import io.textprovenance.scoring.ScorerSettings;
+import io.textprovenance.scoring.onnx.OnnxScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,31 @@ class EvaluateTests {
         JsonNode fromCache = json.readTree(cached.resolve("report.json").toFile()).get("results");
         assertThat(fromScoring).isNotEmpty();
         assertThat(fromCache).isEqualTo(fromScoring);
+    }
+
+    @Test
+    void shouldReuseAnOlderCachesFeaturesOnlyForTheSameTokenIds() throws IOException {
+        Path data = pairFile(12, "Report %d: the harbour reopened after the storm damaged two piers.",
+                "C c c d d %d", 3);
+        Path first = directory.resolve("first");
+        Path second = directory.resolve("second");
+        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", first.toString(),
+                "--model", tinyModel().toString(), "--max-tokens", "16"});
+        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", second.toString(),
+                "--model", tinyModel().toString(), "--max-tokens", "16", "--reuse", first.toString()});
+        for (String file : new String[] {"metrics.f32", "hidden.f32", "token_ids.i32", "index.jsonl"}) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+        }
+        String text = "Report 0: the harbour reopened after the storm damaged two piers.";
+        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(tinyModel()));
+             FeatureCache cache = FeatureCache.open(first, scorer.manifest(), 16)) {
+            long[] ids = Arrays.copyOf(scorer.tokenize(text).ids(), 16);
+            assertThat(CacheFeatures.reusable(cache, text, ids)).isPresent();
+            long[] other = ids.clone();
+            other[3] = other[3] + 1;
+            assertThat(CacheFeatures.reusable(cache, text, other)).isEmpty();
+            assertThat(CacheFeatures.reusable(null, text, ids)).isEmpty();
+        }
     }
 
     @Test

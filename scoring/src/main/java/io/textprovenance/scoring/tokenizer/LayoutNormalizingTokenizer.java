@@ -1,12 +1,15 @@
 package io.textprovenance.scoring.tokenizer;
 
+import java.util.Arrays;
+
 /**
  * Layout is not evidence: the same words get the same tokens, and so the same verdict, whether they come as
  * one line or as paragraphs, with Windows or Unix line endings, or with a trailing newline. Before tokenizing,
  * leading and trailing whitespace is dropped and every run of whitespace that holds a line break
  * ({@code \n}, {@code \r}, U+0085, U+2028, U+2029) becomes one space; runs without a line break are kept as
- * written. Offsets still point into the caller's original text: the token holding such a space spans the
- * whole run there.
+ * written; a text of whitespace only becomes one space (still a token: "nothing to judge" is the verdict
+ * policy's call, not the tokenizer's). Offsets still point into the caller's original text: the token
+ * holding such a space spans the whole run there.
  *
  * @param inner the tokenizer of the model
  */
@@ -21,6 +24,13 @@ public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
         }
         while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
             last--;
+        }
+        if (first == last && !text.isEmpty()) {
+            TokenizedText space = inner.encode(" ");
+            int[] starts = new int[space.size()];
+            int[] ends = new int[space.size()];
+            Arrays.fill(ends, text.length());
+            return new TokenizedText(space.ids(), starts, ends);
         }
         StringBuilder normalized = new StringBuilder(last - first);
         int[] original = new int[last - first + 1];   // normalized UTF-16 index -> original index

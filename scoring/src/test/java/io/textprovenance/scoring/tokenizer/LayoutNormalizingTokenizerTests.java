@@ -60,8 +60,9 @@ class LayoutNormalizingTokenizerTests {
     }
 
     @Test
-    void shouldGiveWhitespaceOnlyTextNoTokens() {
-        assertThat(tokenizer.encode(" \n\r\n\t ").size()).isZero();
+    void shouldGiveWhitespaceOnlyTextTheTokensOfOneSpace() {
+        assertThat(tokenizer.encode(" \n\r\n\t ").ids()).isEqualTo(plain.encode(" ").ids());
+        assertThat(tokenizer.encode(" \n\r\n\t ").end(0)).isEqualTo(6);
         assertThat(tokenizer.encode("").size()).isZero();
     }
 }
