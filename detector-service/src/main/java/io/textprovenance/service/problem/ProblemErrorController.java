@@ -1,5 +1,7 @@
 package io.textprovenance.service.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -14,15 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The container's error page ({@code /error}): what Tomcat refuses itself (TRACE, with its Allow header) or a
  * {@code sendError} outside Spring MVC's exception handling, answered as problem+json like every other error,
- * whatever the Accept header says. Replaces Spring Boot's BasicErrorController.
+ * whatever the Accept header says. Replaces Spring Boot's BasicErrorController. Not an endpoint: hidden from the
+ * OpenAPI document, and a direct request for it (not the container's error dispatch) is answered 404.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
+        HttpStatus status = request.getDispatcherType() != DispatcherType.ERROR ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         problem.setType(URI.create(ProblemResponses.TYPE_BASE + status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)

@@ -31,6 +31,35 @@ final class StrictJson {
         }
     }
 
+    /**
+     * An optional JSON string (the id): absent is fine, an explicit null is refused like any other wrong type (the
+     * schema says string, not null).
+     */
+    static final class OptionalText extends ValueDeserializer<String> {
+
+        private final Text text = new Text();
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            return text.deserialize(parser, context);
+        }
+
+        @Override
+        public String getNullValue(DeserializationContext context) {
+            return context.reportInputMismatch(String.class, "must be a JSON string, not null");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+    }
+
     /** JSON true or false, nothing coerced into one. */
     static final class Flag extends ValueDeserializer<Boolean> {
 
