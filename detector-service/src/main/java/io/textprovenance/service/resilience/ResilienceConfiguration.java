@@ -70,7 +70,7 @@ class ResilienceConfiguration {
                                 MeterRegistry meters, ExecutorService scoringCallExecutor) {
         BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
         Bulkhead rest = bulkheads.bulkhead("rest", BulkheadConfig.custom()
-                .maxConcurrentCalls(properties.restConcurrency()).maxWaitDuration(Duration.ofMillis(100)).build());
+                .maxConcurrentCalls(properties.restConcurrency()).maxWaitDuration(properties.restMaxWait()).build());
         Bulkhead kafka = bulkheads.bulkhead("kafka", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.kafkaConcurrency()).maxWaitDuration(Duration.ofSeconds(30)).build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);

@@ -16,9 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param failureRateThreshold percent of failed calls (of the last {@code slidingWindow}) that opens the circuit
  * @param slidingWindow        calls the failure rate is computed over
  * @param openDuration         how long the circuit stays open before a trial call
- * @param restConcurrency      scoring calls REST may have in flight (its bulkhead)
+ * @param restConcurrency      scoring calls REST may have in flight (its bulkhead); default twice the available
+ *                             processors (on Kubernetes, the container's CPU limit), so that admitted requests do
+ *                             not queue behind each other on a few cores: more wait at most
+ *                             {@code restMaxWait} for a slot, then get 503 with Retry-After
  * @param kafkaConcurrency     scoring calls the Kafka listeners may have in flight (their bulkhead)
  * @param restRequestsPerSecond REST requests admitted per second (rate limiter), beyond which 429
+ * @param restMaxWait          longest a REST request waits for a free slot in its bulkhead before 503
  */
 @Validated
 @ConfigurationProperties("detector.resilience")
@@ -26,7 +30,20 @@ public record ResilienceProperties(@NotNull @DefaultValue("60s") Duration timeou
                                    @DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
                                    @Min(2) @DefaultValue("20") int slidingWindow,
                                    @NotNull @DefaultValue("30s") Duration openDuration,
-                                   @Min(1) @DefaultValue("16") int restConcurrency,
+                                   @Min(1) Integer restConcurrency,
                                    @Min(1) @DefaultValue("16") int kafkaConcurrency,
-                                   @Min(1) @DefaultValue("50") int restRequestsPerSecond) {
+                                   @Min(1) @DefaultValue("50") int restRequestsPerSecond,
+                                   @NotNull @DefaultValue("100ms") Duration restMaxWait) {
+
+    /** Scoring calls in flight per core that REST admits by default. */
+    public static final int REST_CALLS_PER_PROCESSOR = 2;
+
+    public ResilienceProperties {
+        if (restConcurrency == null) {
+            restConcurrency = REST_CALLS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+        }
+        if (restMaxWait != null && restMaxWait.isNegative()) {
+            throw new IllegalArgumentException("detector.resilience.rest-max-wait must not be negative");
+        }
+    }
 }
