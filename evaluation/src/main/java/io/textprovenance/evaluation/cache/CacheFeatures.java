@@ -64,7 +64,7 @@ public final class CacheFeatures {
      * (same model and token limit, checked when it is opened): the metrics and hidden states are a function of
      * the ids alone, so they are reused instead of scored again (e.g. after a change of text normalization).
      */
-    static Optional<ScoredText> reusable(FeatureCache cache, String text, long[] ids) {
+    public static Optional<ScoredText> reusable(FeatureCache cache, String text, long[] ids) {
         if (cache == null) {
             return Optional.empty();
         }
