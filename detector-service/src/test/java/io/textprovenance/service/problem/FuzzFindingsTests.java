@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What schemathesis found against the packaged service (reliability/run.sh --stages=fuzz), through a real Tomcat:
@@ -80,6 +82,22 @@ class FuzzFindingsTests {
         HttpResponse<String> absent = send("POST", "/v1/verdicts", "application/json", "{\"text\": \"" + TEXT + "\"}");
         assertThat(absent.statusCode()).isEqualTo(200);
         assertThat(absent.body()).containsPattern("\"id\":\"[0-9a-f-]{36}\"");
+    }
+
+    /**
+     * ST202: a schema-valid batch of 37 documents was refused with 400 ("a batch holds at most 32 documents"): the
+     * schema now carries the limit (maxItems = detector.verdict.max-batch), and the limit still holds.
+     */
+    @Test
+    void shouldDocumentTheBatchLimitThatIsEnforced() throws Exception {
+        JsonNode documents = new JsonMapper().readTree(send("GET", "/v3/api-docs", null, null).body())
+                .at("/components/schemas/BatchRequest/properties/documents");
+        assertThat(documents.at("/maxItems").isNumber()).as(documents.toString()).isTrue();
+        assertThat(documents.at("/maxItems").intValue()).isEqualTo(32);
+
+        String tooMany = "{\"documents\": [" + String.join(", ", java.util.Collections.nCopies(33, "{\"text\": \"a\"}"))
+                + "]}";
+        assertProblem(send("POST", "/v1/verdicts/batch", "application/json", tooMany), 400, "at most 32 documents");
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
