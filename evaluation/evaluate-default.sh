@@ -5,7 +5,7 @@
 #   3. the evaluation report (report-<model>/) and <model>/calibration.json, from the cache,
 #   4. leave-one-generator-out and leave-one-domain-out PAWN runs (training/work/pawn-holdout-<model>.md).
 #   evaluation/evaluate-default.sh [model dir, default models/smollm2-135m] [pairs per data file, default 40; 0 = all]
-#                                  [data dir, default ../shared/data/detection] [holdout epochs, default 5]
+#                                  [data dir, default ../shared/data/detection] [holdout epochs, default 3]
 # On the default model (~0.3 GFLOP per token) 40 pairs per file is 1,600 texts, about 0.3M tokens: 30-40
 # minutes of scoring on 2 cores (511 tokens at most: one 512-window with BOS). models/tiny with 0 (all 14,422 texts) takes about two hours.
 # Needs training/.venv (training/README.md). Steps already done are not skipped: it always rebuilds.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 model="${1:-models/smollm2-135m}"
 pairs="${2:-40}"
 data="${3:-../shared/data/detection}"
-holdout_epochs="${4:-5}"
+holdout_epochs="${4:-3}"
 name=$(basename "$model")
 features="training/work/features-$name"
 evaluation/run.sh CacheFeatures --data "$data" --out "$features" --model "$model" --max-tokens 511 \
