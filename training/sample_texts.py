@@ -76,9 +76,7 @@ class GptStepper:
 
 def load_stepper(path):
     if path.endswith(".onnx") and is_llama_graph(path):
-        stepper = LlamaStepper(path)
-        stepper.bos_id = json.load(open(os.path.join(os.path.dirname(path), "model.json")))["bos_token_id"]
-        return stepper
+        return LlamaStepper(path)
     model, info = load_model(path)
     return GptStepper(model, info)
 

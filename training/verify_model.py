@@ -5,6 +5,15 @@ import os
 import sys
 
 
+def sha256(path):
+    """Lowercase hex sha256 of a file, read in 1 MiB chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def main(folder):
     manifest = os.path.join(folder, "model.json")
     if not os.path.isfile(manifest):
@@ -17,12 +26,9 @@ def main(folder):
         if not os.path.isfile(path):
             print(f"[verify] {path} is missing")
             return 1
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-        if h.hexdigest() != expected:
-            print(f"[verify] {path}: sha256 {h.hexdigest()[:12]}... but model.json pins {expected[:12]}...")
+        actual = sha256(path)
+        if actual != expected:
+            print(f"[verify] {path}: sha256 {actual[:12]}... but model.json pins {expected[:12]}...")
             return 1
     return 0
 
