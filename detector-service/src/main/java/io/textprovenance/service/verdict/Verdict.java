@@ -4,45 +4,102 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * The answer for one document.
+ * The answer for one document (every field is explained in plain words in docs/verdict.md).
  *
  * @param id                 the caller's id (or one generated)
  * @param label              machine, human or uncertain
  * @param policy             the policy that produced the label: "pawn", "zero-shot", "too-short" or "no-content"
- * @param reason             one sentence on why
- * @param machineProbability P(machine) from PAWN, null when the model has no PAWN head
+ * @param reason             the rule and its numbers in one sentence
+ * @param summary            the verdict in plain words, for a reader who is not a statistician
+ * @param machineProbability P(machine) from PAWN; null when the model has no PAWN head, and for too-short and
+ *                           no-content verdicts (a probability there would only invite misreading)
  * @param machinePValue      the conformal p-value of machineProbability among the calibration's human
- *                           texts (the false-positive rate of flagging at this probability), null when the
- *                           model has no PAWN head or no PAWN calibration
+ *                           texts (the false-positive rate of flagging at this probability); null when
+ *                           machineProbability is, or without a PAWN calibration
  * @param missPValue         the conformal p-value of machineProbability among the calibration's machine texts
  *                           of the same length (the share PAWN scored at most as high): small says the text
- *                           scores lower than machine text does, evidence for "human"; null without a PAWN
- *                           head or machine references
- * @param zeroShot           liketropy, Fast-DetectGPT criterion, ... with calibrated p-values
+ *                           scores lower than machine text does, evidence for "human"; null when
+ *                           machineProbability is, or without machine references
+ * @param zeroShot           liketropy, Fast-DetectGPT criterion, ... with calibrated p-values (p-values null for
+ *                           too-short and no-content verdicts)
  * @param provenance         the provenance test of H0 "sampled from this model at temperature 1"
  * @param tokens             what was scored
+ * @param basis              which tokens of the text the label rests on
  * @param model              which model answered
  * @param timings            where the time went
  * @param evidence           per-token evidence, only with explain=true
+ * @param trace              the anytime-valid provenance test along the document, only with explain=true
  */
-public record Verdict(String id, String label, String policy, String reason,
-                      @Schema(types = {"number", "null"}) Double machineProbability,
-                      @Schema(types = {"number", "null"}) Double machinePValue,
-                      @Schema(types = {"number", "null"}) Double missPValue,
-                      List<ZeroShotScore> zeroShot, Provenance provenance, Tokens tokens, ModelInfo model,
-                      Timings timings, @Schema(types = {"array", "null"}) List<TokenEvidence> evidence) {
+@Schema(description = "The verdict on one document: the label, why, and the evidence behind it.")
+public record Verdict(
+        @Schema(description = "The caller's id, or a generated UUID when the request had none.") String id,
+        @Schema(description = "The label: machine (likely machine-written), human (likely human-written) or"
+                + " uncertain (no call).", allowableValues = {"machine", "human", "uncertain"}) String label,
+        @Schema(description = "Which rule produced the label: pawn (the PAWN classifier, calibrated), zero-shot"
+                + " (the Fast-DetectGPT criterion, calibrated), too-short (below detector.verdict.min-tokens) or"
+                + " no-content (no letter or digit).",
+                allowableValues = {"pawn", "zero-shot", "too-short", "no-content"}) String policy,
+        @Schema(description = "The rule and its numbers in one sentence, for the record.") String reason,
+        @Schema(description = "The verdict in plain words, for a reader who is not a statistician: what the label"
+                + " means, how often such a call is wrong, and which part of the text it rests on.") String summary,
+        @Schema(types = {"number", "null"}, minimum = "0", maximum = "1", description = "P(machine) from the PAWN"
+                + " classifier head, in [0, 1]. Not calibrated by itself: read it with machinePValue and missPValue."
+                + " Null without a PAWN head, and for too-short and no-content verdicts.") Double machineProbability,
+        @Schema(types = {"number", "null"}, minimum = "0", maximum = "1", description = "Conformal p-value of"
+                + " machineProbability among human reference texts of similar length: the share of them PAWN scored"
+                + " at least as high. Small (<= detector.verdict.machine-p-value, 0.01) is evidence for machine."
+                + " Null when machineProbability is null or the model has no PAWN calibration.") Double machinePValue,
+        @Schema(types = {"number", "null"}, minimum = "0", maximum = "1", description = "Conformal p-value of"
+                + " machineProbability among machine reference texts of similar length: the share of them PAWN scored"
+                + " at most as high. Small (<= detector.verdict.human-miss-p-value, 0.05) is evidence for human."
+                + " Null when machineProbability is null or the calibration has no machine references.")
+        Double missPValue,
+        @Schema(description = "The four zero-shot scores (larger = more machine-like), each with calibrated"
+                + " p-values.") List<ZeroShotScore> zeroShot,
+        Provenance provenance, Tokens tokens, LabelBasis basis, ModelInfo model, Timings timings,
+        @Schema(types = {"array", "null"}, description = "Per-token evidence in text order, one entry per scored"
+                + " token; only with explain: true, else null.") List<TokenEvidence> evidence,
+        @Schema(types = {"object", "null"}, description = "The anytime-valid provenance test along the document;"
+                + " only with explain: true, else null.", implementation = ProvenanceTrace.class)
+        ProvenanceTrace trace) {
 
     /**
      * A zero-shot score; pValue is its conformal p-value among human reference texts, missPValue among machine
-     * reference texts (share scored at most as high); each null when there are no such references.
+     * reference texts (share scored at most as high); each null when there are no such references, and both null
+     * for too-short and no-content verdicts.
      */
-    public record ZeroShotScore(String name, double score, @Schema(types = {"number", "null"}) Double pValue,
-                                @Schema(types = {"number", "null"}) Double missPValue) {
+    @Schema(description = "A zero-shot score computed from the language model's token probabilities alone.")
+    public record ZeroShotScore(
+            @Schema(description = "liketropy, fast-detectgpt, log-likelihood or log-rank",
+                    allowableValues = {"liketropy", "fast-detectgpt", "log-likelihood", "log-rank"}) String name,
+            @Schema(description = "The score; larger = more machine-like (more predictable to the model).")
+            double score,
+            @Schema(types = {"number", "null"}, minimum = "0", maximum = "1", description = "Conformal p-value"
+                    + " among human reference texts of similar length (share scoring at least as high); small ="
+                    + " evidence for machine. Null without calibration and for too-short/no-content verdicts.")
+            Double pValue,
+            @Schema(types = {"number", "null"}, minimum = "0", maximum = "1", description = "Conformal p-value"
+                    + " among machine reference texts (share scoring at most as high); small = evidence for human."
+                    + " Null without machine references and for too-short/no-content verdicts.") Double missPValue) {
     }
 
     /** One provenance test (docs/statistics.md). */
-    public record Provenance(String test, String alternative, double statistic, double threshold, double alpha,
-                             double pValue, boolean rejected) {
+    @Schema(description = "The Freedman-Bennett test of H0 \"this text is a temperature-1 sample of this very"
+            + " model\", at the text's full length. Rejecting says the text is not such a sample (edited, human, or"
+            + " another model or temperature); it is evidence, not the label. Its false-positive rate is at most"
+            + " alpha at every length.")
+    public record Provenance(
+            @Schema(description = "The test's name", example = "freedman-bennett") String test,
+            @Schema(description = "two_sided: rejects text more or less predictable than the model's own samples",
+                    allowableValues = {"two_sided", "less", "greater"}) String alternative,
+            @Schema(description = "Mean over tokens of (clipped surprisal - its expected value under the model),"
+                    + " nats per token: below 0 = more predictable than the model's samples, above 0 = less.")
+            double statistic,
+            @Schema(description = "Rejection threshold on |statistic| at level alpha, nats per token (> 0)")
+            double threshold,
+            @Schema(description = "The level (detector.verdict.alpha)") double alpha,
+            @Schema(description = "The p-value, in [0, 1]; rejected exactly when pValue <= alpha") double pValue,
+            @Schema(description = "Whether H0 is rejected at level alpha") boolean rejected) {
     }
 
     /**
@@ -51,20 +108,109 @@ public record Verdict(String id, String label, String policy, String reason,
      * tokens (the largest calibrated length not above the text's); null when uncalibrated or calibrated on
      * whole texts only.
      */
-    public record Tokens(int scored, boolean windowed, int windows,
-                         @Schema(types = {"integer", "null"}) Integer referenceTokens) {
+    @Schema(description = "What was scored.")
+    public record Tokens(
+            @Schema(description = "Tokens scored: every token of the text, by the model's tokenizer") int scored,
+            @Schema(description = "Whether the text was longer than the model's context and scored in overlapping"
+                    + " windows") boolean windowed,
+            @Schema(description = "Model windows needed (1 when the text fits the context)") int windows,
+            @Schema(types = {"integer", "null"}, description = "The p-values compare this text with reference texts"
+                    + " cut to this many tokens (the largest calibrated length not above the text's); null when"
+                    + " uncalibrated or calibrated on whole texts only.") Integer referenceTokens) {
+    }
+
+    /**
+     * Which tokens the label rests on: PAWN reads the first 512 tokens of a longer text; the zero-shot criterion
+     * and the length rules read all of them.
+     *
+     * @param tokens      how many tokens, counted from the first
+     * @param wholeText   whether those are all the tokens scored
+     * @param start       UTF-16 offset in the text where the first of them starts
+     * @param end         UTF-16 offset one past the last of them
+     * @param description the same in words
+     */
+    @Schema(description = "Which part of the text the label rests on: the first `tokens` tokens, characters"
+            + " [start, end). PAWN reads at most the first 512 tokens; the zero-shot criterion reads all.")
+    public record LabelBasis(
+            @Schema(description = "How many tokens, counted from the first") int tokens,
+            @Schema(description = "Whether those are all the tokens scored") boolean wholeText,
+            @Schema(description = "UTF-16 offset where the first of them starts") int start,
+            @Schema(description = "UTF-16 offset one past the last of them") int end,
+            @Schema(description = "The same in words") String description) {
     }
 
     /** The model: name, version, sha256 prefix, and whether PAWN and calibration are present. */
-    public record ModelInfo(String name, String version, String sha256, boolean pawn, boolean calibrated) {
+    @Schema(description = "The model that answered.")
+    public record ModelInfo(
+            @Schema(description = "Model name (models/*/model.json)") String name,
+            @Schema(description = "Model version") String version,
+            @Schema(description = "First hex digits of the scoring graph's sha256") String sha256,
+            @Schema(description = "Whether the model has a PAWN classifier head") boolean pawn,
+            @Schema(description = "Whether the model has calibration.json (reference scores behind the p-values)")
+            boolean calibrated) {
     }
 
     /** Milliseconds spent scoring and in total. */
-    public record Timings(long scoringMillis, long totalMillis) {
+    @Schema(description = "Where the time went, in milliseconds.")
+    public record Timings(@Schema(description = "Running the language model") long scoringMillis,
+                          @Schema(description = "The whole verdict, scoring included") long totalMillis) {
     }
 
-    /** One token's evidence: its text and offsets, log-probability, entropy and PAWN weight (if any). */
-    public record TokenEvidence(String text, int start, int end, double logProb, double entropy,
-                                @Schema(types = {"number", "null"}) Double pawnWeight) {
+    /**
+     * One token's evidence: its text and offsets, log-probability, entropy, rank and PAWN weight (if any).
+     *
+     * @param rank 1 + the number of vocabulary entries the model found more likely than this token
+     */
+    @Schema(description = "One token's evidence.")
+    public record TokenEvidence(
+            @Schema(description = "The token's text: text.substring(start, end)") String text,
+            @Schema(description = "UTF-16 offset of its first character in the request's text (a JavaScript"
+                    + " string index)") int start,
+            @Schema(description = "UTF-16 offset one past its last character") int end,
+            @Schema(description = "ln p(token | text before it), nats (<= 0); surprisal = -logProb") double logProb,
+            @Schema(description = "Entropy of the model's next-token distribution at this position, nats: the"
+                    + " surprisal expected there") double entropy,
+            @Schema(description = "The token's rank among the model's predictions (1 = the most likely token);"
+                    + " GLTR's buckets are top-10, top-100, top-1000 and the rest", minimum = "1") int rank,
+            @Schema(types = {"number", "null"}, description = "PAWN's weight for this token (the weights of the"
+                    + " tokens PAWN read sum to 1); null beyond the 512 tokens PAWN reads or without PAWN.")
+            Double pawnWeight) {
+    }
+
+    /**
+     * The anytime-valid provenance test (a mixture of Bennett supermartingales, valid at every prefix) sampled
+     * along the document: at each point, the statistic of the tokens so far and the rejection boundary at that
+     * length, on the side where the statistic lies.
+     *
+     * @param crossedAt the token count at which |statistic| first reached the boundary, or null
+     */
+    @Schema(description = "The anytime-valid provenance test (H0 as in provenance) followed token by token: at"
+            + " each point the running statistic of the tokens so far and the rejection boundary at that length."
+            + " Valid at every prefix, so one may stop at the first crossing; it is a little more conservative than"
+            + " the fixed-length test in provenance, and the two can disagree near the boundary.")
+    public record ProvenanceTrace(
+            @Schema(description = "The test's name", example = "anytime-mixture") String test,
+            @Schema(description = "The level, as in provenance") double alpha,
+            @Schema(types = {"integer", "null"}, description = "Token count at which |statistic| first reached the"
+                    + " boundary (H0 rejected from there on); null if it never did") Integer crossedAt,
+            @Schema(description = "The running-minimum p-value over all prefixes, in [0, 1]") double pValue,
+            @Schema(description = "Samples along the document (at most about 200, plus the crossing), in token"
+                    + " order") List<TracePoint> points) {
+    }
+
+    /**
+     * One sample of the trace.
+     *
+     * @param tokens    the prefix length
+     * @param statistic mean clipped surprisal minus its expectation over the prefix, nats per token (signed)
+     * @param boundary  the rejection boundary on |statistic| at this length, on the statistic's side (&gt; 0)
+     */
+    @Schema(description = "One point of the trace.")
+    public record TracePoint(
+            @Schema(description = "Prefix length in tokens") int tokens,
+            @Schema(description = "Running statistic over the prefix, nats per token: below 0 = more predictable"
+                    + " than the model's own samples") double statistic,
+            @Schema(description = "Rejection boundary on |statistic| at this length, on the statistic's side (> 0)")
+            double boundary) {
     }
 }

@@ -51,21 +51,23 @@ final class VerdictPolicy {
                     + properties.minTokens() + " for a verdict");
         }
         if (machineProbability.isPresent() && pawn.human() != null) {
-            return new Decision(byPValues(pawn), "pawn", String.format(Locale.ROOT, "PAWN P(machine) = %.3f, %s",
+            return new Decision(byPValues(pawn), "pawn", String.format(Locale.ROOT,
+                    "the PAWN classifier gives P(machine) = %.3f; %s",
                     machineProbability.get(), explain(pawn)));
         }
         if (machineProbability.isPresent()) {
             double p = machineProbability.get();
             String label = p >= properties.pawnMachine() ? "machine" : p < properties.pawnHuman() ? "human" : "uncertain";
             return new Decision(label, "pawn", String.format(Locale.ROOT,
-                    "PAWN P(machine) = %.3f (machine at >= %.2f, human below %.2f)", p, properties.pawnMachine(),
+                    "the PAWN classifier gives P(machine) = %.3f,"
+                    + " uncalibrated (machine at >= %.2f, human below %.2f)", p, properties.pawnMachine(),
                     properties.pawnHuman()));
         }
         if (criterion.human() == null) {
             return new Decision("uncertain", "zero-shot", "the model has no calibration.json: no human reference"
                     + " scores to judge the Fast-DetectGPT criterion against");
         }
-        return new Decision(byPValues(criterion), "zero-shot", "Fast-DetectGPT criterion " + explain(criterion));
+        return new Decision(byPValues(criterion), "zero-shot", "the Fast-DetectGPT criterion has " + explain(criterion));
     }
 
     private String byPValues(PValues p) {

@@ -23,9 +23,11 @@ import io.textprovenance.stats.score.DetectionScores;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -33,12 +35,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class VerdictService {
 
+    /** Policies that answer without weighing the scores: their verdicts carry no probability and no p-value. */
+    private static final Set<String> NOT_JUDGED = Set.of("too-short", "no-content");
+
     private final GuardedScorer scorer;
     private final ModelManifest manifest;
     private final Scorer tokenizer;
     private final PawnHeadHolder pawn;
     private final CalibrationTable calibration;
     private final VerdictPolicy policy;
+    private final VerdictSummary summary;
     private final VerdictProperties properties;
     private final MeterRegistry meters;
     private final Counter tokensCounter;
@@ -52,6 +58,7 @@ public class VerdictService {
         this.pawn = pawn;
         this.calibration = calibration;
         this.policy = new VerdictPolicy(properties);
+        this.summary = new VerdictSummary(properties);
         this.properties = properties;
         this.meters = meters;
         this.tokensCounter = Counter.builder("detector.tokens.scored").description("tokens scored").register(meters);
@@ -131,20 +138,47 @@ public class VerdictService {
         VerdictPolicy.Decision decision = policy.decide(TextContent.hasLettersOrDigits(text), scored.tokensScored(), pawnResult.map(PawnResult::probability),
                 pawnPValues, new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()));
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        // below the minimum length (or without language) a probability or p-value is not evidence: none is given
+        boolean judged = !NOT_JUDGED.contains(decision.policy());
+        Verdict.LabelBasis basis = basis(decision.policy(), scored);
+        String plainWords = summary.of(decision, "pawn".equals(decision.policy()) ? pawnPValues
+                : new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()), basis, scored.tokensScored());
+        Verdict.ProvenanceTrace trace = explain ? ProvenanceTraces.of(series, properties.alpha()) : null;
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
         meters.counter("detector.verdicts", "label", decision.label(), "channel", channel.name().toLowerCase()).increment();
-        return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(),
-                pawnResult.map(PawnResult::probability).orElse(null), pawnPValues.human(), pawnPValues.machine(), zeroShot,
+        return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(), plainWords,
+                judged ? pawnResult.map(PawnResult::probability).orElse(null) : null,
+                judged ? pawnPValues.human() : null, judged ? pawnPValues.machine() : null,
+                judged ? zeroShot : zeroShot.stream().map(VerdictService::withoutPValues).toList(),
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected()),
                 new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
                         referenceTokens(withPawn, scored.tokensScored())),
+                basis,
                 new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
                         !calibration.isEmpty()),
                 new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
-                explain ? evidence(text, scored, pawnResult) : null);
+                explain ? evidence(text, scored, pawnResult) : null, trace);
+    }
+
+    private static Verdict.ZeroShotScore withoutPValues(Verdict.ZeroShotScore score) {
+        return new Verdict.ZeroShotScore(score.name(), score.score(), null, null);
+    }
+
+    /** The tokens the label rests on: PAWN reads the first {@link PawnHead#MAX_TOKENS}; every other rule all. */
+    private static Verdict.LabelBasis basis(String policy, ScoredText scored) {
+        int n = scored.tokensScored();
+        int read = "pawn".equals(policy) ? Math.min(n, PawnHead.MAX_TOKENS) : n;
+        int start = scored.tokens().get(0).start();
+        int end = scored.tokens().get(read - 1).end();
+        String description = read == n
+                ? String.format(Locale.ROOT, "the label rests on all %d tokens of the text", n)
+                : String.format(Locale.ROOT, "the label rests on the first %d of the %d tokens (characters"
+                + " %d to %d): the PAWN classifier reads at most %d; the rest is scored and shown but not weighed",
+                read, n, start, end, PawnHead.MAX_TOKENS);
+        return new Verdict.LabelBasis(read, read == n, start, end, description);
     }
 
     /** The length of the human references behind the p-value the policy reads (PAWN's, else the criterion's). */
@@ -170,9 +204,15 @@ public class VerdictService {
         for (int i = 0; i < scored.tokensScored(); i++) {
             TokenMetrics token = scored.tokens().get(i);
             evidence.add(new Verdict.TokenEvidence(text.substring(token.start(), token.end()), token.start(), token.end(),
-                    token.logProb(), token.entropy(), i < weights.length ? (double) weights[i] : null));
+                    token.logProb(), token.entropy(), rank(token, scored.vocabulary()),
+                    i < weights.length ? (double) weights[i] : null));
         }
         return evidence;
+    }
+
+    /** 1 + #{v : p(v) > p(token)}, from the rank fraction the scorer reports (as TokenMetrics.toObservation). */
+    private static int rank(TokenMetrics token, int vocabulary) {
+        return (int) Math.max(1, Math.rint(token.rankFraction() * (double) vocabulary));
     }
 
     static long utf8Length(String text) {

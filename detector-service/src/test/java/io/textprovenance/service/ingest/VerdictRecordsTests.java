@@ -18,7 +18,7 @@ class VerdictRecordsTests {
         List<Verdict.TokenEvidence> evidence = new ArrayList<>();
         for (int i = 0; i < 15_000; i++) {
             evidence.add(new Verdict.TokenEvidence(" word", i * 5, i * 5 + 5, -3.141592653589793, 4.718281828459045,
-                    0.001234567891));
+                    12, 0.001234567891));
         }
         VerdictRecords.Encoded encoded = records.encode(verdict("doc-1", evidence));
 
@@ -38,9 +38,10 @@ class VerdictRecordsTests {
     }
 
     static Verdict verdict(String id, List<Verdict.TokenEvidence> evidence) {
-        return new Verdict(id, "uncertain", "too-short", "r", null, null, null, List.of(),
+        return new Verdict(id, "uncertain", "too-short", "r", "s", null, null, null, List.of(),
                 new Verdict.Provenance("freedman-bennett", "two_sided", 0, 1, 0.05, 1, false),
                 new Verdict.Tokens(evidence == null ? 3 : evidence.size(), false, 1, null),
-                new Verdict.ModelInfo("m", "1", "abc", false, false), new Verdict.Timings(1, 1), evidence);
+                new Verdict.LabelBasis(3, true, 0, 10, "all 3 tokens"),
+                new Verdict.ModelInfo("m", "1", "abc", false, false), new Verdict.Timings(1, 1), evidence, null);
     }
 }

@@ -70,11 +70,17 @@ class CalibratedVerdictTests {
                 .andExpect(jsonPath("$.zeroShot[0].pValue").isEmpty())        // liketropy: not calibrated
                 .andExpect(jsonPath("$.label").value("machine"))
                 .andExpect(jsonPath("$.policy").value("zero-shot"));
-        mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"One two three\"}"))
+        mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"One two three four five\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tokens.referenceTokens").value(4))
                 .andExpect(jsonPath("$.zeroShot[1].pValue").value(1.0))       // 4-token references: all above
                 .andExpect(jsonPath("$.zeroShot[1].missPValue").value(0.25)); // below all 4-token machine texts
+        // below detector.verdict.min-tokens (4) no p-value is given at all (issue 16)
+        mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"One two\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.policy").value("too-short"))
+                .andExpect(jsonPath("$.zeroShot[1].pValue").isEmpty());
         mvc.perform(get("/v1/models")).andExpect(status().isOk());
     }
 
