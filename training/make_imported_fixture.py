@@ -28,12 +28,17 @@ METRICS = ["token_logprob", "entropy", "varentropy", "max_logprob", "rank_fracti
            "clipped_mean", "clipped_var"]
 
 
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
 def normalize_layout(text):
-    """The Java scorer's LayoutNormalizingTokenizer: trimmed, and every whitespace run holding a line break
-    becomes one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace)."""
+    """The Java scorer's LayoutNormalizingTokenizer: trimmed, every whitespace run holding a line break
+    becomes one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace), and
+    typographic quotes are folded to ASCII."""
     if text and not text.strip():
         return " "
-    return re.sub(r"\s*[\n\r\u0085\u2028\u2029]\s*", " ", text.strip())
+    return re.sub(r"\s*[\n\r\u0085\u2028\u2029]\s*", " ", text.strip()).translate(QUOTES)
 
 
 def texts():

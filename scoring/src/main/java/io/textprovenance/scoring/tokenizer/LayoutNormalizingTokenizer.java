@@ -8,8 +8,10 @@ import java.util.Arrays;
  * leading and trailing whitespace is dropped and every run of whitespace that holds a line break
  * ({@code \n}, {@code \r}, U+0085, U+2028, U+2029) becomes one space; runs without a line break are kept as
  * written; a text of whitespace only becomes one space (still a token: "nothing to judge" is the verdict
- * policy's call, not the tokenizer's). Offsets still point into the caller's original text: the token
- * holding such a space spans the whole run there.
+ * policy's call, not the tokenizer's). Typographic quotes are folded to their ASCII forms (U+2018, U+2019,
+ * U+201A, U+201B to {@code '}; U+201C, U+201D, U+201E, U+201F to {@code "}), one character for one, so a text
+ * typed with "smart quotes" scores as the same text typed without them. Offsets still point into the caller's
+ * original text: the token holding such a space spans the whole run there.
  *
  * @param inner the tokenizer of the model
  */
@@ -38,7 +40,7 @@ public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
         while (i < last) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 original[normalized.length()] = i;
-                normalized.append(text.charAt(i++));
+                normalized.append(foldQuote(text.charAt(i++)));
                 continue;
             }
             int runEnd = i;
@@ -67,6 +69,14 @@ public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
             ends[t] = original[tokens.end(t)];
         }
         return new TokenizedText(tokens.ids(), starts, ends);
+    }
+
+    static char foldQuote(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F' -> '"';
+            default -> c;
+        };
     }
 
     private static boolean isLineBreak(char c) {

@@ -41,6 +41,14 @@ class LayoutNormalizingTokenizerTests {
     }
 
     @Test
+    void shouldScoreCurlyQuotesAsStraightOnes() {
+        String straight = "\"I'm not sure,\" he said. 'Maybe' - \"we'll see.\"";
+        String curly = "\u201cI\u2019m not sure,\u201d he said. \u2018Maybe\u2019 - \u201ewe\u2019ll see.\u201f";
+        assertThat(tokenizer.encode(curly).ids()).isEqualTo(plain.encode(straight).ids());
+        assertThat(tokenizer.encode(curly).ids()).isNotEqualTo(plain.encode(curly).ids());
+    }
+
+    @Test
     void shouldKeepSpacingWithinALine() {
         String text = "Two  spaces\tand a tab.";
         assertThat(tokenizer.encode(text).ids()).isEqualTo(plain.encode(text).ids());
