@@ -29,11 +29,14 @@ class ProblemOpenApi {
     OpenApiCustomizer problemResponses() {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, new ObjectSchema()
-                    .addProperty("type", new StringSchema().format("uri"))
-                    .addProperty("title", new StringSchema())
-                    .addProperty("status", new IntegerSchema())
-                    .addProperty("detail", new StringSchema())
-                    .addProperty("instance", new StringSchema()));
+                    .description("An RFC 9457 problem: what went wrong, in words a caller can act on")
+                    .addProperty("type", new StringSchema().format("uri")
+                            .description("Identifies the kind of problem (" + ProblemResponses.TYPE_BASE + "...)"))
+                    .addProperty("title", new StringSchema().description("Short summary of the kind of problem"))
+                    .addProperty("status", new IntegerSchema().description("The HTTP status code"))
+                    .addProperty("detail", new StringSchema().description("What went wrong with this request and"
+                            + " what to change"))
+                    .addProperty("instance", new StringSchema().description("The request path, when given")));
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/v1/")) {
                     item.readOperations().forEach(ProblemOpenApi::document);
@@ -44,17 +47,29 @@ class ProblemOpenApi {
 
     private static void document(Operation operation) {
         Map<String, ApiResponse> errors = new LinkedHashMap<>();
-        errors.put("400", problem("Invalid request: malformed JSON, a wrong JSON type, a broken constraint, or a refused path"));
-        errors.put("401", problem("No valid API key"));
-        errors.put("405", problem("Method not allowed").addHeaderObject("Allow", header("the methods allowed")));
-        errors.put("406", problem("The Accept header asks for something other than JSON"));
+        errors.put("400", problem("Invalid request: malformed JSON, a wrong JSON type, a broken constraint, or a refused path",
+                400, "invalid-json", "Malformed request body", "the body is not valid JSON of the expected shape"
+                        + " ({\"id\": string, \"text\": string, \"explain\": boolean}): field 'text' must be a JSON string"));
+        errors.put("401", problem("No valid API key", 401, "unauthorized", "Unauthorized",
+                "send a valid API key in the X-API-Key header"));
+        errors.put("405", problem("Method not allowed", 405, "method-not-allowed", "Method not allowed",
+                "method PUT is not supported here; allowed: POST").addHeaderObject("Allow", header("the methods allowed")));
+        errors.put("406", problem("The Accept header asks for something other than JSON", 406, "not-acceptable",
+                "Not acceptable", "responses are application/json (errors application/problem+json); send Accept:"
+                        + " application/json"));
         if (operation.getRequestBody() != null) {
-            errors.put("413", problem("Document or request over detector.verdict.max-document-size or max-tokens"));
-            errors.put("415", problem("Content-Type is not application/json"));
+            errors.put("413", problem("Document or request over detector.verdict.max-document-size or max-tokens", 413,
+                    "document-too-large", "Document too large", "document is 5210 tokens; the limit is 4096 tokens per"
+                            + " request (detector.verdict.max-tokens): split it into shorter requests"));
+            errors.put("415", problem("Content-Type is not application/json", 415, "unsupported-media-type",
+                    "Unsupported media type", "send Content-Type: application/json"));
         }
-        errors.put("429", problem("REST rate limit reached").addHeaderObject("Retry-After", header("seconds")));
-        errors.put("500", problem("Unexpected server error"));
-        errors.put("503", problem("Scorer unavailable: circuit open, overloaded or timed out")
+        errors.put("429", problem("REST rate limit reached", 429, "rate-limited", "Too many requests",
+                "the REST rate limit is reached; retry in a second").addHeaderObject("Retry-After", header("seconds")));
+        errors.put("500", problem("Unexpected server error", 500, "internal-error", "Internal error",
+                "the request failed on the server; it has been logged"));
+        errors.put("503", problem("Scorer unavailable: circuit open, overloaded or timed out", 503, "scorer-unavailable",
+                "Scorer unavailable", "the scorer is at capacity; retry later")
                 .addHeaderObject("Retry-After", header("seconds")));
         errors.forEach((status, response) -> {
             if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
@@ -63,9 +78,14 @@ class ProblemOpenApi {
         });
     }
 
-    private static ApiResponse problem(String description) {
+    private static ApiResponse problem(String description, int status, String type, String title, String detail) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", ProblemResponses.TYPE_BASE + type);
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
         return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example)));
     }
 
     private static Header header(String description) {

@@ -56,12 +56,15 @@ public record Verdict(
         Double missPValue,
         @Schema(description = "The four zero-shot scores (larger = more machine-like), each with calibrated"
                 + " p-values.") List<ZeroShotScore> zeroShot,
-        Provenance provenance, Tokens tokens, LabelBasis basis, ModelInfo model, Timings timings,
+        @Schema(description = "The provenance test at the text's full length") Provenance provenance,
+        @Schema(description = "What was scored") Tokens tokens,
+        @Schema(description = "Which tokens of the text the label rests on") LabelBasis basis,
+        @Schema(description = "The model that answered") ModelInfo model,
+        @Schema(description = "Where the time went") Timings timings,
         @Schema(types = {"array", "null"}, description = "Per-token evidence in text order, one entry per scored"
                 + " token; only with explain: true, else null.") List<TokenEvidence> evidence,
-        @Schema(types = {"object", "null"}, description = "The anytime-valid provenance test along the document;"
-                + " only with explain: true, else null.", implementation = ProvenanceTrace.class)
-        ProvenanceTrace trace) {
+        @Schema(description = "The anytime-valid provenance test along the document; only with explain: true, else"
+                + " null.") ProvenanceTrace trace) {
 
     /**
      * A zero-shot score; pValue is its conformal p-value among human reference texts, missPValue among machine

@@ -9,7 +9,7 @@ import io.textprovenance.service.scoring.CalibrationTable;
 import io.textprovenance.service.scoring.PawnHeadHolder;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,14 +45,21 @@ class VerdictController {
         this.calibrated = !calibration.isEmpty();
     }
 
-    @Operation(summary = "Judge one document")
+    @Operation(summary = "Judge one document", tags = ApiDocumentation.VERDICTS, description = "Scores every token"
+            + " of the text with the model, runs the zero-shot scores, the PAWN classifier (when the model has one) and"
+            + " the provenance test, and labels the text machine, human or uncertain by the policy of"
+            + " docs/verdict.md. A text needs at least detector.verdict.min-tokens (32) tokens for a label; shorter"
+            + " ones are answered uncertain/too-short without probability or p-values. With explain: true the answer"
+            + " also holds every token's evidence and the anytime-valid test along the text.")
     @PostMapping(path = "/verdicts", consumes = MediaType.APPLICATION_JSON_VALUE)
     Verdict verdict(@Valid @RequestBody VerdictRequest request) {
         return RateLimiter.decorateSupplier(rateLimiter,
                 () -> verdicts.judge(Channel.REST, request.id(), request.text(), request.wantsExplanation())).get();
     }
 
-    @Operation(summary = "Judge up to detector.verdict.max-batch documents")
+    @Operation(summary = "Judge up to detector.verdict.max-batch documents", tags = ApiDocumentation.VERDICTS,
+            description = "Each document as in POST /v1/verdicts; the answers come in request order. The documents'"
+                    + " tokens together must fit detector.verdict.max-tokens.")
     @PostMapping(path = "/verdicts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<Verdict> batch(@Valid @RequestBody BatchRequest request) {
         if (request.documents().size() > properties.maxBatch()) {
@@ -63,12 +70,13 @@ class VerdictController {
         return RateLimiter.decorateSupplier(rateLimiter, () -> batchJudge.judgeAll(request.documents())).get();
     }
 
-    @Operation(summary = "The model in service")
+    @Operation(summary = "The model in service", tags = ApiDocumentation.MODELS,
+            description = "One entry: the model that answers every verdict, and whether it has a PAWN head and a"
+                    + " calibration.")
     @GetMapping("/models")
-    List<Map<String, Object>> models() {
-        return List.of(Map.of("name", manifest.name(), "version", manifest.version(),
-                "sha256", manifest.sha256().get(ModelManifest.MODEL), "format", manifest.format().name().toLowerCase(),
-                "contextLength", manifest.contextLength(), "vocabSize", manifest.vocabSize(), "device", device,
-                "pawn", pawn, "calibrated", calibrated));
+    List<ModelDescription> models() {
+        return List.of(new ModelDescription(manifest.name(), manifest.version(), manifest.sha256().get(ModelManifest.MODEL),
+                manifest.format().name().toLowerCase(Locale.ROOT), manifest.contextLength(),
+                manifest.vocabSize(), device, pawn, calibrated));
     }
 }

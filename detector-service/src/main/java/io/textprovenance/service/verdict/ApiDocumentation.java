@@ -1,0 +1,90 @@
+package io.textprovenance.service.verdict;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import io.textprovenance.scoring.ModelManifest;
+import io.textprovenance.scoring.onnx.OnnxScorer;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document's front matter ({@code /v3/api-docs}): the service's title, a description a first-time
+ * reader can act on, the version of this build (build-info) and of the model in service, tags, a relative server
+ * URL (so the document is right behind any proxy), and a description of each operation's 200 answer. Field
+ * descriptions live on the records ({@link Verdict}, {@link VerdictRequest}, {@link ModelDescription}); error
+ * responses are added by {@code ProblemOpenApi}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    static final String VERDICTS = "verdicts";
+    static final String MODELS = "models";
+
+    @Bean
+    OpenAPI detectorOpenApi(ObjectProvider<BuildProperties> build, OnnxScorer scorer, VerdictProperties properties) {
+        ModelManifest model = scorer.manifest();
+        BuildProperties info = build.getIfAvailable();
+        String version = info == null ? "development build" : info.getVersion();
+        return new OpenAPI()
+                .info(new Info().title("Text provenance detector").version(version)
+                        .description("Is this text machine-written? Each verdict scores every token of a text with a"
+                                + " causal language model (here " + model.name() + " " + model.version() + "),"
+                                + " computes zero-shot scores and the PAWN classifier's probability with p-values"
+                                + " calibrated on human and machine reference texts, and runs a provenance test whose"
+                                + " false-positive rate is guaranteed at every length. The label is machine, human or"
+                                + " uncertain; `summary` says in plain words what it means, `basis` which tokens it"
+                                + " rests on. A label needs at least " + properties.minTokens() + " tokens (about 25"
+                                + " words); a request holds at most " + properties.maxTokens() + " tokens and "
+                                + properties.maxDocumentSize().toBytes() + " bytes. Errors are RFC 9457"
+                                + " application/problem+json. With API keys on (every profile but local), /v1 needs an"
+                                + " X-API-Key header. A web console is served at /; docs/verdict.md explains every field."))
+                .servers(List.of(new Server().url("/").description("this service")))
+                .tags(List.of(
+                        new Tag().name(VERDICTS).description("Judge documents: label, plain-words summary, scores,"
+                                + " p-values, provenance test, and with explain: true the per-token evidence"),
+                        new Tag().name(MODELS).description("The model in service")));
+    }
+
+    /**
+     * {@code trace} is an object or null: springdoc writes a nullable reference as {@code $ref} with {@code type:
+     * [object, null]} beside it, which JSON Schema reads as "both", so null would not match; written here as
+     * {@code anyOf: [$ref, null]}.
+     */
+    @Bean
+    OpenApiCustomizer nullableTrace() {
+        return openApi -> {
+            Schema<?> verdict = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
+                    : openApi.getComponents().getSchemas().get("Verdict");
+            if (verdict == null || verdict.getProperties() == null || verdict.getProperties().get("trace") == null) {
+                return;
+            }
+            Schema<Object> trace = new Schema<>();
+            trace.setDescription(verdict.getProperties().get("trace").getDescription());
+            trace.addAnyOfItem(new Schema<>().$ref("#/components/schemas/ProvenanceTrace"));
+            trace.addAnyOfItem(new Schema<>().type("null").typesItem("null"));
+            verdict.getProperties().put("trace", trace);
+        };
+    }
+
+    /** springdoc names every 200 "OK": say what comes back. */
+    @Bean
+    OpenApiCustomizer successDescriptions() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            if (operation.getResponses() != null && operation.getResponses().get("200") != null) {
+                operation.getResponses().get("200").setDescription(switch (path) {
+                    case "/v1/verdicts" -> "The verdict";
+                    case "/v1/verdicts/batch" -> "One verdict per document, in request order";
+                    case "/v1/models" -> "The model in service (one entry)";
+                    default -> operation.getResponses().get("200").getDescription();
+                });
+            }
+        }));
+    }
+}

@@ -1,0 +1,33 @@
+package io.textprovenance.service.verdict;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The model in service, as {@code GET /v1/models} describes it.
+ *
+ * @param name          model name (model.json)
+ * @param version       model version
+ * @param sha256        the scoring graph's full sha256
+ * @param format        scoring-graph (per-token metrics computed in the graph) or logits
+ * @param contextLength the model's context window, in tokens (longer texts are scored in overlapping windows)
+ * @param vocabSize     vocabulary size
+ * @param device        where it runs: cpu or cuda
+ * @param pawn          whether the PAWN classifier head is present
+ * @param calibrated    whether calibration.json is present
+ */
+@Schema(description = "The model in service.")
+public record ModelDescription(
+        @Schema(description = "Model name (models/*/model.json)", example = "smollm2-135m") String name,
+        @Schema(description = "Model version") String version,
+        @Schema(description = "sha256 of the scoring graph (model.onnx), hex") String sha256,
+        @Schema(description = "scoring_graph: per-token metrics computed inside the ONNX graph; logits: computed"
+                + " from the logits in Java", allowableValues = {"scoring_graph", "logits"}) String format,
+        @Schema(description = "Context window in tokens; longer texts are scored in overlapping windows")
+        int contextLength,
+        @Schema(description = "Vocabulary size of the tokenizer") int vocabSize,
+        @Schema(description = "Where the model runs", example = "cpu") String device,
+        @Schema(description = "Whether the PAWN classifier head (pawn.onnx) is present: verdicts then rest on it")
+        boolean pawn,
+        @Schema(description = "Whether calibration.json is present: without it there are no p-values and no"
+                + " calibrated labels") boolean calibrated) {
+}
