@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.textprovenance.scoring.ScorerOverloadedException;
 import io.textprovenance.scoring.ScoringException;
+import io.textprovenance.service.resilience.ClientGoneException;
 import io.textprovenance.service.resilience.ScorerTimeoutException;
 import io.textprovenance.service.verdict.DocumentTooLargeException;
 import io.textprovenance.service.verdict.VerdictRequests;
@@ -109,6 +110,13 @@ class ProblemAdvice {
                 : "the scorer is at capacity; retry later";
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "scorer-unavailable", "Scorer unavailable", detail,
                 RETRY_AFTER_SECONDS);
+    }
+
+    /** Nobody reads this answer (the client closed its connection): 499, as nginx logs it, for http.server.requests. */
+    @ExceptionHandler(ClientGoneException.class)
+    ResponseEntity<ProblemDetail> clientGone(ClientGoneException e) {
+        return problem(HttpStatusCode.valueOf(499), "client-closed-request", "Client closed request",
+                "the client closed its connection before the verdict was ready; its scoring was cancelled", null);
     }
 
     @ExceptionHandler({ScoringException.class, RuntimeException.class})

@@ -15,9 +15,10 @@ import java.util.concurrent.Future;
 /**
  * The scorer behind its guards: the caller's channel bulkhead, then the shared circuit breaker, then the
  * time limiter. Bad input ({@link IllegalArgumentException}) passes through and does not count as a
- * failure of the scorer. A call that times out, or whose caller is interrupted, is cancelled: the scoring
- * thread is interrupted and withdraws the document's queued windows, so no model time goes to an answer nobody
- * will read.
+ * failure of the scorer. A call that times out, whose caller is interrupted, or whose REST client closes its
+ * connection ({@link ClientConnection}, asked every {@link ClientConnection#CHECK_INTERVAL} while waiting) is
+ * cancelled: the scoring thread is interrupted and withdraws the document's queued windows, so no model time
+ * goes to an answer nobody will read.
  */
 public final class GuardedScorer {
 
@@ -46,8 +47,10 @@ public final class GuardedScorer {
             // a FutureTask, so that cancelling it (the time limiter on timeout, or below) interrupts the scoring
             // thread, which then withdraws the document's windows from the batcher: nothing is scored after the 503
             Future<ScoredText> scoring = executor.submit(() -> scorer.score(text, withHiddenStates));
+            // on a REST request's thread, also watched for its client going away (ClientGoneException)
+            Future<ScoredText> awaited = ClientConnection.current().map(client -> client.watch(scoring)).orElse(scoring);
             try {
-                return timeLimiter.executeFutureSupplier(() -> scoring);
+                return timeLimiter.executeFutureSupplier(() -> awaited);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new ScorerTimeoutException("scoring took longer than " + timeLimiter.getTimeLimiterConfig()
                         .getTimeoutDuration(), e);

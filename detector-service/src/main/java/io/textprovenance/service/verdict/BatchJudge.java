@@ -1,8 +1,11 @@
 package io.textprovenance.service.verdict;
 
 import io.textprovenance.service.resilience.Channel;
+import io.textprovenance.service.resilience.ClientConnection;
+import io.textprovenance.service.resilience.ClientGoneException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Judges the documents of one batch request, {@value #PARALLELISM} at a time (so the batcher can group their
  * windows without one batch filling the REST bulkhead). The first failure cancels the rest: their scoring
  * threads are interrupted and their queued windows withdrawn, so a batch that answers 503 leaves no work behind.
+ * So does the REST client closing its connection while the batch is scored ({@link ClientConnection}).
  */
 final class BatchJudge {
 
@@ -44,11 +48,15 @@ final class BatchJudge {
                 return null;
             }));
         }
+        Optional<ClientConnection> client = ClientConnection.current();   // asked on the request's thread
         try {
             for (Future<?> worker : workers) {
-                worker.get();
+                (client.isPresent() ? client.get().watch(worker) : worker).get();
             }
             return List.of(results);
+        } catch (ClientGoneException e) {
+            workers.forEach(worker -> worker.cancel(true));
+            throw e;
         } catch (ExecutionException e) {
             workers.forEach(worker -> worker.cancel(true));
             if (e.getCause() instanceof RuntimeException runtime) {

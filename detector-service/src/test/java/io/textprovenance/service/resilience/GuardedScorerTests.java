@@ -17,13 +17,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * A scoring call whose caller gives up (the time limit, or the caller interrupted by a failed batch) is
- * cancelled: the scoring thread is interrupted, which makes the scorer withdraw its queued windows.
+ * A scoring call whose caller gives up (the time limit, the caller interrupted by a failed batch, or its REST
+ * client gone) is cancelled: the scoring thread is interrupted, which makes the scorer withdraw its queued windows.
  */
 class GuardedScorerTests {
 
@@ -69,6 +73,7 @@ class GuardedScorerTests {
     @AfterEach
     void stop() {
         executor.shutdownNow();
+        RequestContextHolder.resetRequestAttributes();
     }
 
     @Test
@@ -97,6 +102,42 @@ class GuardedScorerTests {
 
         assertThat(thrown.get()).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
+    }
+
+    @Test
+    void shouldInterruptTheScoringWhenTheRestClientIsGone() throws Exception {
+        AtomicBoolean gone = new AtomicBoolean();
+        bindRequest(gone::get);
+        GuardedScorer guarded = guarded(Duration.ofSeconds(60));
+        Thread client = new Thread(() -> {
+            try {
+                scorer.started.await(10, TimeUnit.SECONDS);
+                gone.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        client.start();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ClientGoneException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
+    }
+
+    @Test
+    void shouldStillTimeOutWhileItsClientStays() throws Exception {
+        bindRequest(() -> false);
+        GuardedScorer guarded = guarded(Duration.ofMillis(600));
+
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ScorerTimeoutException.class);
+        assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
+    }
+
+    private static void bindRequest(ClientConnection client) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setAttribute(ClientConnection.ATTRIBUTE, client);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
     private GuardedScorer guarded(Duration timeout) {
