@@ -21,7 +21,7 @@ evaluation/run.sh CacheFeatures --data "$data" --out "$features" --model "$model
   --max-pairs-per-file "$pairs"
 training/.venv/bin/python training/train_pawn.py --features "$features" --out "$model"
 evaluation/run.sh Evaluate --data "$data" --out "report-$name/" --model "$model" --features "$features" --max-tokens 511 \
-  --max-pairs-per-file "$pairs" --calibration "$model/calibration.json"
+  --max-pairs-per-file "$pairs" --calibrate-out "$model/calibration.json"
 training/.venv/bin/python training/train_pawn.py --features "$features" --holdout all --epochs "$holdout_epochs" \
   --results "training/work/pawn-holdout-$name.jsonl"
 echo "report-$name/report.md, $model/{pawn.onnx,pawn.json,calibration.json,MODEL_CARD.md}, training/work/pawn-holdout-$name.md"

@@ -12,7 +12,7 @@ case "${1:-}" in
   *) echo "usage: evaluation/run.sh Evaluate|CacheFeatures|TypeOneErrorCheck|ScorerBenchmark [--arg value ...]" >&2; exit 2 ;;
 esac
 shift
-if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src scoring/src pawn-head/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then
+if [ ! -d evaluation/target/lib ] || [ -n "$(find evaluation/src verdict/src scoring/src pawn-head/src statistical-tests/src -newer evaluation/target/lib -name '*.java' -print -quit)" ]; then
   flock /tmp/mvn.lock ./mvnw -B -q -pl evaluation -am package -DskipTests
 fi
 exec java -cp "evaluation/target/classes:evaluation/target/lib/*" "$main" "$@"

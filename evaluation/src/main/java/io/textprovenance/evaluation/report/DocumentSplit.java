@@ -37,15 +37,27 @@ public final class DocumentSplit {
     }
 
     public String splitOf(LabeledText text) {
-        String humanText = text.machine()
-                ? humanKeyBySourcePair.getOrDefault(text.source() + "#" + text.pair(), documentKey(text.text()))
-                : documentKey(text.text());
-        int bucket = Math.floorMod(hash(seed + ":" + humanText), 100);
+        int bucket = Math.floorMod(hash(seed + ":" + documentOf(text)), 100);
         return bucket < 60 ? "train" : bucket < 80 ? "calibration" : "test";
     }
 
+    /**
+     * The key of the human document a text belongs to: its own for a human text, that of the human text it was
+     * generated from (same file and pair) for a machine text.
+     */
+    public String documentOf(LabeledText text) {
+        return text.machine()
+                ? humanKeyBySourcePair.getOrDefault(text.source() + "#" + text.pair(), documentKey(text.text()))
+                : documentKey(text.text());
+    }
+
+    /** The seed of the split. */
+    public long seed() {
+        return seed;
+    }
+
     /** The document's first {@value #KEY_WORDS} words, single-spaced. */
-    static String documentKey(String text) {
+    public static String documentKey(String text) {
         String[] words = text.strip().split("\\s+", KEY_WORDS + 1);
         return String.join(" ", Arrays.asList(words).subList(0, Math.min(KEY_WORDS, words.length)));
     }

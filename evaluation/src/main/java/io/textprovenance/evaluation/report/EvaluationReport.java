@@ -15,27 +15,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** The results of every detector on every group, and how they are written out. */
-public record EvaluationReport(String model, String data, int maxTokens, int texts, List<String> detectors,
+/**
+ * The results of every detector on every group, and how they are written out.
+ *
+ * @param scope which texts each detector was scored on, in one sentence for the header
+ */
+public record EvaluationReport(String model, String data, int maxTokens, int texts, String scope, List<String> detectors,
                                List<GroupResult> results, Map<String, Map<String, double[][]>> rocByFile) {
 
-    static EvaluationReport of(List<ScoredDocument> documents, String model, String data, int maxTokens) {
+    static EvaluationReport of(List<ScoredDocument> documents, String model, String data, int maxTokens, String scope) {
         Set<String> detectors = new LinkedHashSet<>();
         documents.forEach(d -> detectors.addAll(d.scores().keySet()));
-        Map<String, List<ScoredDocument>> groups = new LinkedHashMap<>();
-        groups.put("all", dedupeHumans(documents));
-        groups.put("all, test split", dedupeHumans(documents.stream().filter(d -> d.split().equals("test")).toList()));
-        collect(groups, documents, "file:", d -> d.text().source());
-        collect(groups, documents, "domain:", d -> d.text().domain());
-        Set<String> generators = new LinkedHashSet<>();
-        documents.stream().filter(d -> d.text().machine()).forEach(d -> generators.add(d.text().generator()));
-        for (String generator : generators) {
-            Set<String> files = new LinkedHashSet<>();
-            documents.stream().filter(d -> d.text().generator().equals(generator)).forEach(d -> files.add(d.text().source()));
-            groups.put("generator:" + generator, dedupeHumans(documents.stream()
-                    .filter(d -> files.contains(d.text().source()))
-                    .filter(d -> !d.text().machine() || d.text().generator().equals(generator)).toList()));
-        }
+        Map<String, List<ScoredDocument>> groups = groups(documents);
         List<GroupResult> results = new ArrayList<>();
         groups.forEach((group, members) -> detectors.forEach(detector -> {
             GroupResult result = GroupResult.of(group, detector, members);
@@ -53,7 +44,34 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
                 roc.put(group, curves);
             }
         });
-        return new EvaluationReport(model, data, maxTokens, documents.size(), List.copyOf(detectors), results, roc);
+        return new EvaluationReport(model, data, maxTokens, documents.size(), scope, List.copyOf(detectors), results,
+                roc);
+    }
+
+    /**
+     * The groups of the report, human texts once each: "all", "all, test split" (when there is a test split),
+     * each file ("file:"), domain ("domain:") and generator ("generator:", its machine texts and the human texts of
+     * its files).
+     */
+    static Map<String, List<ScoredDocument>> groups(List<ScoredDocument> documents) {
+        Map<String, List<ScoredDocument>> groups = new LinkedHashMap<>();
+        groups.put("all", dedupeHumans(documents));
+        List<ScoredDocument> test = documents.stream().filter(d -> d.split().equals("test")).toList();
+        if (!test.isEmpty()) {
+            groups.put("all, test split", dedupeHumans(test));
+        }
+        collect(groups, documents, "file:", d -> d.text().source());
+        collect(groups, documents, "domain:", d -> d.text().domain());
+        Set<String> generators = new LinkedHashSet<>();
+        documents.stream().filter(d -> d.text().machine()).forEach(d -> generators.add(d.text().generator()));
+        for (String generator : generators) {
+            Set<String> files = new LinkedHashSet<>();
+            documents.stream().filter(d -> d.text().generator().equals(generator)).forEach(d -> files.add(d.text().source()));
+            groups.put("generator:" + generator, dedupeHumans(documents.stream()
+                    .filter(d -> files.contains(d.text().source()))
+                    .filter(d -> !d.text().machine() || d.text().generator().equals(generator)).toList()));
+        }
+        return groups;
     }
 
     void write(Path directory) throws IOException {
@@ -65,6 +83,7 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         document.put("data", data);
         document.put("max_tokens", maxTokens);
         document.put("texts", texts);
+        document.put("scope", scope);
         document.put("results", results);
         json.writeValue(directory.resolve("report.json").toFile(), document);
         for (Map.Entry<String, Map<String, double[][]>> entry : rocByFile.entrySet()) {
@@ -77,9 +96,10 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         md.append("Model ").append(model).append("; data `").append(data).append("`; ").append(texts)
                 .append(" texts, each scored on its first ").append(maxTokens).append(" tokens. Larger scores mean"
                         + " machine. AUROC with a 95% stratified bootstrap interval; TPR at 1% and 5% FPR (threshold"
-                        + " from the group's own human texts) with 95% Wilson intervals. Human texts that recur in"
-                        + " several files count once in the aggregate groups. Trained detectors (pawn) are scored on the test split"
-                        + " only (split by human document), so their rows have fewer texts.\n\n");
+                        + " from the group's own human texts) with 95% Wilson intervals over texts. Human texts that"
+                        + " recur in several files count once in the aggregate groups. ").append(scope)
+                .append(" The machine and human columns give the row's largest n; a cell computed on fewer texts"
+                        + " ends with its own (machine/human).\n\n");
         for (String section : List.of("all", "file:", "generator:", "domain:")) {
             md.append("## ").append(switch (section) {
                 case "all" -> "All data";
@@ -106,11 +126,19 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         results.stream().filter(r -> inGroup.test(r.group()))
                 .forEach(r -> rows.computeIfAbsent(r.group(), g -> new LinkedHashMap<>()).put(r.detector(), r));
         rows.forEach((group, byDetector) -> {
-            GroupResult any = byDetector.values().iterator().next();
             md.append("| ").append(group.replaceFirst("^(file|generator|domain):", "")).append(" | ")
-                    .append(any.positives()).append(" | ").append(any.negatives()).append(" |");
-            detectors.forEach(d -> md.append(' ').append(byDetector.containsKey(d) ? cell.apply(byDetector.get(d)) : "")
-                    .append(" |"));
+                    .append(byDetector.values().stream().mapToInt(GroupResult::positives).max().orElse(0)).append(" | ")
+                    .append(byDetector.values().stream().mapToInt(GroupResult::negatives).max().orElse(0)).append(" |");
+            int machine = byDetector.values().stream().mapToInt(GroupResult::positives).max().orElse(0);
+            int human = byDetector.values().stream().mapToInt(GroupResult::negatives).max().orElse(0);
+            detectors.forEach(d -> {
+                GroupResult result = byDetector.get(d);
+                md.append(' ').append(result == null ? "" : cell.apply(result));
+                if (result != null && (result.positives() != machine || result.negatives() != human)) {
+                    md.append(" (").append(result.positives()).append('/').append(result.negatives()).append(')');
+                }
+                md.append(" |");
+            });
             md.append('\n');
         });
         md.append('\n');

@@ -3,6 +3,7 @@ package io.textprovenance.evaluation.report;
 import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.verdict.DetectorName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
 /** The PAWN head as a detector: P(machine), counted on the test split only (it was trained on "train"). */
 final class PawnDetector implements Detector, AutoCloseable {
 
-    static final String NAME = "pawn";
+    static final String NAME = DetectorName.PAWN.id();
     private final PawnHead head;
 
     private PawnDetector(PawnHead head) {

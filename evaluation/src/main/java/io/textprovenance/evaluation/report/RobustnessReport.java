@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.stats.calibration.Auroc;
+import io.textprovenance.verdict.DetectorName;
+import io.textprovenance.verdict.Judge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Robustness to formatting: for each perturbation, how many sampled test texts it altered, the share whose
- * label changed (the service's rule, {@link Calibration#labels(List, String)}, by each calibrated score)
+ * label changed (the service's rule, the verdict library's {@link Judge}, by each calibrated score)
  * and each detector's AUROC on the perturbed texts beside the unperturbed ones.
  *
  * @param testTexts      distinct test-split texts the sample was drawn from
@@ -56,16 +58,18 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
     /**
      * @param sample      the texts as they were, scored
      * @param perturbed   by perturbation, the same texts perturbed and scored, in the sample's order
-     * @param calibration the thresholds the labels come from; null: no labels are compared
+     * @param judge     the service's rule with the calibration the labels come from; null: no labels are compared
      */
     static RobustnessReport of(int testTexts, List<ScoredDocument> sample, Map<Perturbation, List<ScoredDocument>> perturbed,
-                               Calibration calibration, long seed) {
+                               Judge judge, long seed) {
         Set<String> detectors = new LinkedHashSet<>();
         sample.forEach(d -> detectors.addAll(d.scores().keySet()));
         Map<String, List<String>> labelsBefore = new LinkedHashMap<>();
-        if (calibration != null) {
-            detectors.forEach(detector -> calibration.labels(sample, detector)
-                    .ifPresent(labels -> labelsBefore.put(detector, labels)));
+        if (judge != null) {
+            detectors.stream().filter(detector -> judge.calibration().calibrated().stream()
+                            .anyMatch(name -> name.id().equals(detector)))
+                    .forEach(detector -> labelsBefore.put(detector,
+                            ServiceLabels.labels(judge, DetectorName.of(detector), sample)));
         }
         List<Row> rows = new ArrayList<>();
         perturbed.forEach((perturbation, documents) -> {
@@ -79,7 +83,7 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
             }
             Map<String, LabelChanges> changes = new LinkedHashMap<>();
             labelsBefore.forEach((detector, before) -> changes.put(detector,
-                    LabelChanges.of(before, calibration.labels(documents, detector).orElseThrow())));
+                    LabelChanges.of(before, ServiceLabels.labels(judge, DetectorName.of(detector), documents))));
             rows.add(new Row(perturbation.id(), documents.size(), altered, changes, aurocs(documents, detectors)));
         });
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
         });
         int machine = (int) sample.stream().filter(d -> d.text().machine()).count();
         return new RobustnessReport(testTexts, machine, sample.size() - machine, seed,
-                calibration == null ? null : calibration.targetFpr(), List.copyOf(detectors),
+                judge == null ? null : judge.calibration().targetFpr(), List.copyOf(detectors),
                 List.copyOf(labelsBefore.keySet()), counts, aurocs(sample, detectors), rows);
     }
 
@@ -133,8 +137,8 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
                 + " `\\n`). *Altered*: texts the perturbation changed at all; the others keep their score and"
                 + " label.%n%n", sampled, testTexts, machineTexts, humanTexts, seed));
         if (labelled.isEmpty()) {
-            md.append(targetFpr == null ? "Labels are not compared: run with `--calibration FILE`.\n\n"
-                    : "Labels are not compared: no score has a calibrated length.\n\n");
+            md.append(targetFpr == null ? "Labels are not compared: run with `--calibrate-out FILE` or `--thresholds FILE`.\n\n"
+                    : "Labels are not compared: no score is calibrated.\n\n");
         } else {
             md.append(String.format(Locale.ROOT, "**Label changes [95%% Wilson CI] (changed/texts)**: the service's"
                     + " label (machine / human / uncertain) of each text before and after, by its rule with the"

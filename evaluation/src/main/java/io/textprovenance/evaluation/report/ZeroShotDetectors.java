@@ -2,16 +2,17 @@ package io.textprovenance.evaluation.report;
 
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.stats.score.DetectionScores;
+import io.textprovenance.verdict.DetectorName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Liketropy, the Fast-DetectGPT analytic criterion, mean log-likelihood and the log-rank score. */
 public final class ZeroShotDetectors implements Detector {
 
-    public static final String LIKETROPY = "liketropy";
-    public static final String FAST_DETECT_GPT = "fast-detectgpt";
-    public static final String LOG_LIKELIHOOD = "log-likelihood";
-    public static final String LOG_RANK = "log-rank";
+    public static final String LIKETROPY = DetectorName.LIKETROPY.id();
+    public static final String FAST_DETECT_GPT = DetectorName.FAST_DETECT_GPT.id();
+    public static final String LOG_LIKELIHOOD = DetectorName.LOG_LIKELIHOOD.id();
+    public static final String LOG_RANK = DetectorName.LOG_RANK.id();
 
     @Override
     public boolean needsHiddenStates() {
@@ -24,11 +25,8 @@ public final class ZeroShotDetectors implements Detector {
         if (scored.tokensScored() == 0) {
             return scores;
         }
-        DetectionScores detection = DetectionScores.of(scored.toTokenSeries());
-        scores.put(LIKETROPY, detection.liketropy());
-        scores.put(FAST_DETECT_GPT, detection.fastDetectGpt());
-        scores.put(LOG_LIKELIHOOD, detection.meanLogLikelihood());
-        scores.put(LOG_RANK, detection.logRankScore());
+        DetectorName.zeroShotScores(DetectionScores.of(scored.toTokenSeries()))
+                .forEach((name, score) -> scores.put(name.id(), score));
         return scores;
     }
 }

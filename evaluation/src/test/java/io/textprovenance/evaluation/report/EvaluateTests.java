@@ -33,7 +33,7 @@ class EvaluateTests {
         Path out = directory.resolve("report");
         Path calibration = directory.resolve("calibration.json");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
-                "--calibration", calibration.toString(), "--fpr", "0.05"});
+                "--calibrate-out", calibration.toString(), "--fpr", "0.05"});
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("By file", "news_tiny.raw_data.json", "liketropy", "fast-detectgpt", "log-rank");
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -52,18 +52,73 @@ class EvaluateTests {
         JsonNode thresholds = calibrationJson.get("scores");
         assertThat(thresholds.get("liketropy").get("threshold").isNumber()).isTrue();
         JsonNode liketropy = thresholds.get("liketropy");
-        assertThat(liketropy.get("test_fpr").asDouble()).isBetween(0.0, 1.0);
-        assertThat(liketropy.get("test_false_positives").asDouble() / liketropy.get("test_human_texts").asInt())
-                .isEqualTo(liketropy.get("test_fpr").asDouble());
+        assertThat(calibrationJson.get("formatVersion").asInt()).isEqualTo(2);
+        assertThat(calibrationJson.get("split").get("seed").asInt()).isEqualTo(2025);
+        assertThat(calibrationJson.get("split").get("calibrationDocuments")).isNotEmpty();
+        JsonNode test = liketropy.get("test");
+        assertThat(test.get("falsePositives").asInt()).isBetween(0, test.get("humanTexts").asInt());
         int humansByLength = 0;
-        for (JsonNode bin : liketropy.get("test_by_length")) {
+        for (JsonNode bin : test.get("byTokenBin")) {
             humansByLength += bin.get("humans").asInt();
         }
-        assertThat(humansByLength).isEqualTo(liketropy.get("test_human_texts").asInt());
+        assertThat(humansByLength).isEqualTo(test.get("humanTexts").asInt());
         assertThat(Files.readString(out.resolve("report.md")))
-                .contains("## Calibrated thresholds (target FPR 5.0%)", "Test FPR by length")
+                .contains("## Calibrated thresholds (target FPR 5.0%)", "Test FPR by length", "intervals by document")
                 .containsPattern("\\| liketropy \\| -?[0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\[[0-9.]+, [0-9.]+\\] \\([0-9]+/"
-                        + liketropy.get("test_human_texts").asInt() + "\\)");
+                        + test.get("humanTexts").asInt() + "; [0-9]+ docs\\)");
+    }
+
+    @Test
+    void shouldApplyShippedThresholdsUnchangedLeavingOutOnlyTheirOwnReferences() throws IOException {
+        Path data = pairFile(60, "Report %d: the council met and argued about roads, schools and taxes for hours.",
+                "The the the the the the %d", 3);
+        Path calibration = directory.resolve("calibration.json");
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", directory.resolve("fit").toString(), "--model",
+                tinyModel().toString(), "--calibrate-out", calibration.toString(), "--fpr", "0.1", "--perturb-max", "0"});
+        byte[] fitted = Files.readAllBytes(calibration);
+        Path out = directory.resolve("applied");
+        Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
+                "--thresholds", calibration.toString(), "--min-tokens", "4", "--machine-p-value", "0.1",
+                "--perturb-max", "0"});
+        assertThat(Files.readAllBytes(calibration)).isEqualTo(fitted);   // applied, not refitted
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        int references = new ObjectMapper().readTree(calibration.toFile()).get("split").get("calibrationDocuments").size();
+        assertThat(report.get("scope").asText()).contains("texts of the calibration's own reference documents (left out)");
+        assertThat(report.get("texts").asInt()).isEqualTo(120 - 2 * references).isPositive();
+        JsonNode thresholds = report.get("thresholds");
+        assertThat(thresholds.get("service").asText()).isEqualTo("fast-detectgpt");
+        assertThat(thresholds.get("policy").get("machinePValue").asDouble()).isEqualTo(0.1);
+        JsonNode criterion = thresholds.get("scores").get(1);
+        assertThat(criterion.get("name").asText()).isEqualTo("fast-detectgpt");
+        assertThat(criterion.get("truePositives").get("texts").asInt() + criterion.get("falsePositives").get("texts").asInt())
+                .isEqualTo(report.get("texts").asInt());
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Shipped thresholds applied",
+                "| fast-detectgpt (service) |", "The service's labels by group (fast-detectgpt)", " docs) |");
+
+        Path unseen = directory.resolve("unseen");
+        Files.createDirectories(unseen);
+        Files.writeString(unseen.resolve("letters_tiny.jsonl"), "{\"text\": \"Dear editor, the bus was late again today.\","
+                + " \"label\": \"human\"}\n{\"text\": \"The the the the the the the 1\", \"label\": \"machine\"}\n");
+        Evaluate.main(new String[] {"--data", unseen.toString(), "--out", directory.resolve("new").toString(), "--model",
+                tinyModel().toString(), "--thresholds", calibration.toString(), "--perturb-max", "0"});
+        assertThat(new ObjectMapper().readTree(directory.resolve("new/report.json").toFile()).get("scope").asText())
+                .contains("on all 2 texts", "neither the calibration nor PAWN has seen");
+    }
+
+    @Test
+    void shouldRefuseTheOldCalibrationFlagBothJobsAtOnceAndThresholdsOfAnotherModel() throws IOException {
+        Path data = pairFile(4, "Memo %d: the depot opened late.", "A a a %d", 4);
+        Path calibration = directory.resolve("calibration.json");
+        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--calibration",
+                calibration.toString()})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--calibrate-out FILE").hasMessageContaining("--thresholds FILE");
+        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--calibrate-out",
+                calibration.toString(), "--thresholds", calibration.toString()}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two jobs");
+        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--model",
+                tinyModel().toString(), "--thresholds", bundledModel().resolve("calibration.json").toString(),
+                "--out", directory.resolve("x").toString()}))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("was made for the backbone");
     }
 
     @Test
@@ -163,22 +218,22 @@ class EvaluateTests {
         Path out = directory.resolve("report");
         Path calibration = directory.resolve("calibration.json");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", bundledModel().toString(),
-                "--calibration", calibration.toString(), "--fpr", "0.1",
+                "--calibrate-out", calibration.toString(), "--fpr", "0.1",
                 "--perturb-max", "1000", "--perturbations", "one-line,crlf,trailing-newline"});
         JsonNode robustness = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("robustness");
         int machine = robustness.get("machineTexts").asInt();
         int human = robustness.get("humanTexts").asInt();
         int texts = machine + human;
         JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
-        assertThat(machine).isEqualTo(thresholds.get("fast-detectgpt").get("test_machine_texts").asInt()).isPositive();
-        assertThat(human).isEqualTo(thresholds.get("fast-detectgpt").get("test_human_texts").asInt()).isPositive();
+        assertThat(machine).isEqualTo(thresholds.get("fast-detectgpt").get("test").get("machineTexts").asInt()).isPositive();
+        assertThat(human).isEqualTo(thresholds.get("fast-detectgpt").get("test").get("humanTexts").asInt()).isPositive();
         assertThat(robustness.get("testTexts").asInt()).isEqualTo(texts);
         assertThat(robustness.get("labelled")).extracting(JsonNode::asText)
                 .contains("liketropy", "fast-detectgpt", "log-likelihood", "log-rank", "pawn");
         for (String detector : List.of("fast-detectgpt", "pawn")) {
             JsonNode before = robustness.get("labelsBefore").get(detector);
-            JsonNode humans = thresholds.get(detector).get("test_labels_human_texts");
-            JsonNode machines = thresholds.get(detector).get("test_labels_machine_texts");
+            JsonNode humans = thresholds.get(detector).get("test").get("labelsOfHumanTexts");
+            JsonNode machines = thresholds.get(detector).get("test").get("labelsOfMachineTexts");
             for (String label : List.of("machine", "human", "uncertain")) {
                 assertThat(before.get(label).asInt()).as(detector + " " + label)
                         .isEqualTo(humans.get(label).asInt() + machines.get(label).asInt());

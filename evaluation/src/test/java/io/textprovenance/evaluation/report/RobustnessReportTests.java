@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.textprovenance.evaluation.data.LabeledText;
+import io.textprovenance.verdict.CalibrationTable;
+import io.textprovenance.verdict.Judge;
+import io.textprovenance.verdict.PolicyThresholds;
+import io.textprovenance.verdict.calibration.CalibrationFile;
+import io.textprovenance.verdict.calibration.LengthCalibration;
+import io.textprovenance.verdict.calibration.ScoreCalibration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +19,15 @@ import org.junit.jupiter.api.Test;
 /** The section from given scores: a perturbation that moves scores across the thresholds changes labels. */
 class RobustnessReportTests {
 
+    private static final String S = "fast-detectgpt";
+    private static final String T = "log-rank";
+
     /**
-     * Score "s" calibrated from 32 tokens: machine above 0.9, human below all 40 machine references (0.5 to
-     * 0.89), uncertain between; "t" has no calibrated length.
+     * Score S calibrated from 32 tokens at 5%: 19 human references at 0.9, so machine above 0.9 (p = 1/20); human
+     * below all but one of the 40 machine references (0.5 to 0.89; p = (1 + #{m <= s}) / 41 <= 0.05), uncertain
+     * between; T is not calibrated.
      */
-    private static final Calibration CALIBRATION = new Calibration("m", "sha", null, 512, 0.05, Map.of(
-            "s", Map.of("by_length", List.of(Map.of("tokens", 32, "threshold", 0.9, "machine_reference_scores",
-                    IntStream.range(0, 40).mapToDouble(i -> 0.5 + i / 100.0).toArray()))),
-            "t", Map.of("by_length", List.of())));
+    private static final Judge CALIBRATION = judge();
 
     private static final List<ScoredDocument> SAMPLE = List.of(
             document("human one", false, 50, 0.2), document("human two", false, 50, 0.2),
@@ -39,9 +46,9 @@ class RobustnessReportTests {
         perturbed.put(Perturbation.TRAILING_NEWLINE, SAMPLE);
         RobustnessReport report = RobustnessReport.of(40, SAMPLE, perturbed, CALIBRATION, 3);
 
-        assertThat(report.labelled()).containsExactly("s");
+        assertThat(report.labelled()).containsExactly(S);
         // before: 2 machine, 2 human, the short one uncertain
-        assertThat(report.labelsBefore().get("s")).containsExactly(Map.entry("machine", 2L), Map.entry("human", 2L),
+        assertThat(report.labelsBefore().get(S)).containsExactly(Map.entry("machine", 2L), Map.entry("human", 2L),
                 Map.entry("uncertain", 1L));
         assertThat(report.machineTexts()).isEqualTo(2);
         assertThat(report.humanTexts()).isEqualTo(3);
@@ -49,23 +56,23 @@ class RobustnessReportTests {
         assertThat(crlf.perturbation()).isEqualTo("crlf");
         assertThat(crlf.texts()).isEqualTo(5);
         assertThat(crlf.altered()).isEqualTo(4);
-        assertThat(crlf.labelChanges().get("s").compared()).isEqualTo(5);
-        assertThat(crlf.labelChanges().get("s").changed()).isEqualTo(2);
+        assertThat(crlf.labelChanges().get(S).compared()).isEqualTo(5);
+        assertThat(crlf.labelChanges().get(S).changed()).isEqualTo(2);
         RobustnessReport.Row unchanged = report.perturbations().get(1);
         assertThat(unchanged.altered()).isZero();
-        assertThat(unchanged.labelChanges().get("s").changed()).isZero();
+        assertThat(unchanged.labelChanges().get(S).changed()).isZero();
         // machine {0.95, 0.95} against human {0.2, 0.2, 0.1}: 1; after, {0.7, 0.96} against {0.95, 0.2, 0.99}: 3/6
-        assertThat(report.unperturbed().get("s")).isEqualTo(1.0);
-        assertThat(crlf.auroc().get("s")).isEqualTo(0.5);
-        assertThat(unchanged.auroc().get("s")).isEqualTo(1.0);
+        assertThat(report.unperturbed().get(S)).isEqualTo(1.0);
+        assertThat(crlf.auroc().get(S)).isEqualTo(0.5);
+        assertThat(unchanged.auroc().get(S)).isEqualTo(1.0);
 
         String markdown = report.markdown();
         assertThat(markdown).startsWith("## Robustness to formatting")
                 .contains("5 of the 40 distinct test-split texts (2 machine, 3 human", "target FPR 5.0%", "at most 2%")
-                .contains("| perturbation | texts | altered | s |\n")
+                .contains("| perturbation | texts | altered | " + S + " |\n")
                 .contains("| labels before: machine / human / uncertain | 5 | - | 2 / 2 / 1 |\n")
                 .contains("| crlf | 5 | 4 | 0.4000 [", "(2/5) |", "| trailing-newline | 5 | 0 | 0.0000 [", "(0/5) |")
-                .contains("| texts | s | t |", "| unperturbed | 1.000 |", "| crlf | 0.500 (-0.500) |");
+                .contains("| texts | " + S + " | " + T + " |", "| unperturbed | 1.000 |", "| crlf | 0.500 (-0.500) |");
     }
 
     @Test
@@ -73,7 +80,7 @@ class RobustnessReportTests {
         RobustnessReport report = RobustnessReport.of(5, SAMPLE, Map.of(Perturbation.ONE_LINE, SAMPLE), null, 3);
         assertThat(report.labelled()).isEmpty();
         assertThat(report.perturbations().get(0).labelChanges()).isEmpty();
-        assertThat(report.markdown()).contains("Labels are not compared: run with `--calibration FILE`.")
+        assertThat(report.markdown()).contains("Labels are not compared: run with `--calibrate-out FILE` or `--thresholds FILE`.")
                 .doesNotContain("Label changes").contains("| one-line | 1.000 (+0.000) |");
     }
 
@@ -89,10 +96,20 @@ class RobustnessReportTests {
         assertThat(report.markdown()).contains("No test-split texts to perturb.");
     }
 
+    private static Judge judge() {
+        double[] human = new double[19];
+        java.util.Arrays.fill(human, 0.9);
+        double[] machine = IntStream.range(0, 40).mapToDouble(i -> 0.5 + i / 100.0).toArray();
+        ScoreCalibration score = new ScoreCalibration(0.9, 19, "one per document", null,
+                List.of(new LengthCalibration(32, 0.9, 19, null, human, machine)), human, machine);
+        return new Judge(CalibrationTable.of(new CalibrationFile(2, "m", "sha", null, 512, 0.05, null, null,
+                Map.of(S, score))), PolicyThresholds.DEFAULTS.withMachinePValue(0.05));
+    }
+
     private static ScoredDocument document(String text, boolean machine, int tokens, double score) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        scores.put("s", score);
-        scores.put("t", -score);
+        scores.put(S, score);
+        scores.put(T, -score);
         return new ScoredDocument(new LabeledText(text, machine, machine ? "gen" : "human", "news", "f", 0), "test",
                 tokens, scores);
     }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -76,17 +81,29 @@ public record CalibrationFile(int formatVersion, String model, String modelSha25
     }
 
     /**
-     * The seeded split by human document the file was fitted on (docs/evaluation.md, "Splits").
+     * The seeded split by human document the file was fitted on (docs/evaluation.md, "Splits"), so that applying
+     * the file to a data set can leave out what it has seen: the documents a PAWN head trained on this split
+     * learned from, and those whose texts are the references.
      *
-     * @param seed           the split's seed
-     * @param trainDocuments the first 16 hex digits of the sha256 of each "train" document's key (its first 20
-     *                       words), sorted: the documents a head trained on this split has seen; empty when not
-     *                       recorded
+     * @param seed                 the split's seed
+     * @param trainDocuments       {@link #hash} of each "train" document's key (its first 20 words), sorted
+     * @param calibrationDocuments {@link #hash} of each "calibration" document's key, sorted
      */
-    public record SplitRecord(long seed, java.util.List<String> trainDocuments) {
+    public record SplitRecord(long seed, List<String> trainDocuments, List<String> calibrationDocuments) {
 
         public SplitRecord {
-            trainDocuments = trainDocuments == null ? java.util.List.of() : java.util.List.copyOf(trainDocuments);
+            trainDocuments = trainDocuments == null ? List.of() : List.copyOf(trainDocuments);
+            calibrationDocuments = calibrationDocuments == null ? List.of() : List.copyOf(calibrationDocuments);
+        }
+
+        /** The first 16 hex digits of the sha256 of a document key's UTF-8 bytes. */
+        public static String hash(String documentKey) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(documentKey.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

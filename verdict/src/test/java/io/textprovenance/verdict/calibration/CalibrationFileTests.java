@@ -47,7 +47,7 @@ class CalibrationFileTests {
     @Test
     void shouldWriteFormatTwoAndReadItBackUnchanged() throws IOException {
         CalibrationFile file = CalibrationFile.read(FORMAT_1).withSplit(new CalibrationFile.SplitRecord(2025,
-                List.of("00ab", "ff01")));
+                List.of("00ab", "ff01"), List.of(CalibrationFile.SplitRecord.hash("One two three"))));
         Path written = directory.resolve("out/calibration.json");
         file.write(written);
         String json = Files.readString(written);
@@ -55,6 +55,7 @@ class CalibrationFileTests {
                 .doesNotContain("reference_scores", "test_fpr");
         CalibrationFile again = CalibrationFile.read(written);
         assertThat(again.split()).isEqualTo(file.split());
+        assertThat(again.split().calibrationDocuments().get(0)).hasSize(16).matches("[0-9a-f]+");
         assertThat(again.testPolicy()).isEqualTo(file.testPolicy());
         ScoreCalibration before = file.scores().get("pawn");
         ScoreCalibration after = again.scores().get("pawn");
