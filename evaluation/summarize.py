@@ -9,6 +9,7 @@
    whole-text threshold;
 4. by calibration length L: the share of test humans and of test machine texts called "human" (not flagged, and
    below all but 5% of the calibration machine texts of length L);
+Reads calibration.json format 2 (field names: the records of verdict/.../calibration/).
 5. the service's labels (its defaults) on the whole test texts, by class.
 """
 import json
@@ -36,17 +37,27 @@ def mean_auroc(report, prefix):
     return "\n".join(lines)
 
 
+def read_calibration(path):
+    """calibration.json in format 2 (evaluation's CalibrationFile; the verdict module's records name every field)."""
+    calibration = json.load(open(path))
+    if calibration.get("formatVersion") != 2:
+        sys.exit(f"{path}: format {calibration.get('formatVersion', 1)}; this script reads format 2 (rewrite it with"
+                 " the verdict module's CalibrationFile, which reads format 1)")
+    return calibration
+
+
 def calibration_table(calibration):
     fpr = calibration["targetFpr"]
     lines = [f"| score | threshold | calibration humans | test humans | test FPR [95% CI] (target {fpr:.0%}) "
              "| test machine | test TPR [95% CI] |", "|---|---:|---:|---:|---:|---:|---:|"]
     for name, s in calibration["scores"].items():
-        nh, nm = s["test_human_texts"], s["test_machine_texts"]
-        fp, tp = round(s["test_fpr"] * nh), round(s["test_tpr"] * nm)
+        test = s["test"]
+        nh, nm = test["humanTexts"], test["machineTexts"]
+        fp, tp = test["falsePositives"], test["truePositives"]
         lo_f, hi_f = wilson(fp, nh)
         lo_t, hi_t = wilson(tp, nm)
-        lines.append(f"| {name} | {s['threshold']:.4g} | {s['calibration_human_texts']} | {nh} | "
-                     f"{s['test_fpr']:.3f} [{lo_f:.3f}, {hi_f:.3f}] | {nm} | {s['test_tpr']:.3f} [{lo_t:.3f}, {hi_t:.3f}] |")
+        lines.append(f"| {name} | {s['threshold']:.4g} | {s['calibrationHumanTexts']} | {nh} | "
+                     f"{fp / nh:.3f} [{lo_f:.3f}, {hi_f:.3f}] | {nm} | {tp / nm:.3f} [{lo_t:.3f}, {hi_t:.3f}] |")
     return "\n".join(lines)
 
 
@@ -58,31 +69,32 @@ def rate(successes, n):
 def service_rule_table(calibration):
     lines = ["| score | test FPR [95% CI], references of the text's length | test TPR [95% CI] |", "|---|---:|---:|"]
     for name, s in calibration["scores"].items():
-        if "test_false_positives_length_matched" in s:
-            lines.append(f"| {name} | {rate(s['test_false_positives_length_matched'], s['test_human_texts'])} | "
-                         f"{rate(s['test_true_positives_length_matched'], s['test_machine_texts'])} |")
+        test = s["test"]
+        if "lengthMatchedFalsePositives" in test:
+            lines.append(f"| {name} | {rate(test['lengthMatchedFalsePositives'], test['humanTexts'])} | "
+                         f"{rate(test['lengthMatchedTruePositives'], test['machineTexts'])} |")
     return "\n".join(lines)
 
 
 def length_table(calibration, cell):
     """A row per score, a column per calibration length; cell(level) gives the text ("-" when absent)."""
-    lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("by_length", [])})
+    lengths = sorted({level["tokens"] for s in calibration["scores"].values() for level in s.get("byLength", [])})
     lines = ["| score | " + " | ".join(f"L = {n}" for n in lengths) + " |", "|---|" + "---:|" * len(lengths)]
     for name, s in calibration["scores"].items():
-        levels = {level["tokens"]: level for level in s.get("by_length", [])}
+        levels = {level["tokens"]: level["test"] for level in s.get("byLength", []) if "test" in level}
         lines.append(f"| {name} | " + " | ".join(cell(levels[n]) if n in levels else "-" for n in lengths) + " |")
     return "\n".join(lines)
 
 
 def prefix_table(calibration):
-    return length_table(calibration, lambda level: f"{level['test_false_positives']}/{level['test_human_texts']} "
-                                                   f"({level['test_false_positives_at_overall_threshold']})")
+    return length_table(calibration, lambda test: f"{test['falsePositives']}/{test['humanTexts']} "
+                                                  f"({test['falsePositivesAtOverallThreshold']})")
 
 
 def called_human_table(calibration):
-    return length_table(calibration, lambda level: "-" if "test_humans_called_human" not in level else
-                        f"{level['test_humans_called_human'] / level['test_human_texts']:.0%} / "
-                        f"{level['test_machines_called_human'] / level['test_machine_texts']:.1%}")
+    return length_table(calibration, lambda test: "-" if "humansCalledHuman" not in test else
+                        f"{test['humansCalledHuman'] / test['humanTexts']:.0%} / "
+                        f"{test['machinesCalledHuman'] / test['machineTexts']:.1%}")
 
 
 def service_labels_table(calibration):
@@ -93,14 +105,15 @@ def service_labels_table(calibration):
         n = sum(counts.values())
         return " / ".join(f"{counts[label] / n:.1%}" for label in ("machine", "human", "uncertain"))
     for name, s in calibration["scores"].items():
-        if "test_labels_human_texts" in s:
-            lines.append(f"| {name} | {shares(s['test_labels_human_texts'])} | {shares(s['test_labels_machine_texts'])} |")
+        test = s["test"]
+        if "labelsOfHumanTexts" in test:
+            lines.append(f"| {name} | {shares(test['labelsOfHumanTexts'])} | {shares(test['labelsOfMachineTexts'])} |")
     return "\n".join(lines)
 
 
 def main():
     report = json.load(open(sys.argv[1]))
-    calibration = json.load(open(sys.argv[2]))
+    calibration = read_calibration(sys.argv[2])
     prefix = sys.argv[3] if len(sys.argv) > 3 else "fast-detect-gpt/"
     print(mean_auroc(report, prefix))
     print()

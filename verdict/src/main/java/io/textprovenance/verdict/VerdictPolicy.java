@@ -52,20 +52,21 @@ public final class VerdictPolicy {
         }
         if (name == DetectorName.PAWN) {
             if (p.calibrated()) {
-                return new Decision(byPValues(p), "pawn", String.format(Locale.ROOT, "PAWN P(machine) = %.3f, %s",
-                        score, explain(p)));
+                return new Decision(byPValues(p), "pawn", String.format(Locale.ROOT,
+                        "the PAWN classifier gives P(machine) = %.3f; %s", score, explain(p)));
             }
             Label label = score >= thresholds.pawnMachine() ? Label.MACHINE
                     : score < thresholds.pawnHuman() ? Label.HUMAN : Label.UNCERTAIN;
             return new Decision(label, "pawn", String.format(Locale.ROOT,
-                    "PAWN P(machine) = %.3f (machine at >= %.2f, human below %.2f; no PAWN calibration)", score,
+                    "the PAWN classifier gives P(machine) = %.3f, uncalibrated (machine at >= %.2f, human below %.2f;"
+                    + " no PAWN calibration)", score,
                     thresholds.pawnMachine(), thresholds.pawnHuman()));
         }
         if (!p.calibrated()) {
-            return new Decision(Label.UNCERTAIN, "zero-shot", "the model has no calibration.json with human reference"
+            return new Decision(Label.UNCERTAIN, "zero-shot", "the model has no calibration.json: no human reference"
                     + " scores to judge the " + describe(name) + " against");
         }
-        return new Decision(byPValues(p), "zero-shot", describe(name) + " " + explain(p));
+        return new Decision(byPValues(p), "zero-shot", "the " + describe(name) + " has " + explain(p));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.BatchingSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.verdict.CalibrationTable;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;

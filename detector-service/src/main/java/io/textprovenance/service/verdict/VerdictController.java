@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.service.resilience.Channel;
-import io.textprovenance.service.scoring.CalibrationTable;
+import io.textprovenance.verdict.CalibrationTable;
 import io.textprovenance.service.scoring.PawnHeadHolder;
 import jakarta.validation.Valid;
 import java.util.List;

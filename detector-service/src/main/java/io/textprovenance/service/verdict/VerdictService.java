@@ -13,25 +13,34 @@ import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.service.resilience.GuardedScorer;
-import io.textprovenance.service.scoring.CalibrationTable;
 import io.textprovenance.service.scoring.PawnHeadHolder;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.TestResult;
 import io.textprovenance.stats.TokenSeries;
 import io.textprovenance.stats.inference.VarianceAdaptiveTest;
 import io.textprovenance.stats.score.DetectionScores;
+import io.textprovenance.verdict.CalibrationTable;
+import io.textprovenance.verdict.Decision;
+import io.textprovenance.verdict.DetectorName;
+import io.textprovenance.verdict.Judge;
+import io.textprovenance.verdict.PValues;
+import io.textprovenance.verdict.TextContent;
+import io.textprovenance.verdict.TextScores;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Turns one document into a {@link Verdict}: size check, guarded scoring, scores, test, policy. */
+/**
+ * Turns one document into a {@link Verdict}: size check, guarded scoring, scores, test, and the label from the
+ * verdict library's {@link Judge} (the rule the evaluation measures, with detector.verdict.* as its thresholds).
+ */
 @Service
 public class VerdictService {
 
@@ -43,7 +52,7 @@ public class VerdictService {
     private final Scorer tokenizer;
     private final PawnHeadHolder pawn;
     private final CalibrationTable calibration;
-    private final VerdictPolicy policy;
+    private final Judge judge;
     private final VerdictSummary summary;
     private final VerdictProperties properties;
     private final MeterRegistry meters;
@@ -57,7 +66,7 @@ public class VerdictService {
         this.tokenizer = onnxScorer;
         this.pawn = pawn;
         this.calibration = calibration;
-        this.policy = new VerdictPolicy(properties);
+        this.judge = new Judge(calibration, properties.thresholds());
         this.summary = new VerdictSummary(properties);
         this.properties = properties;
         this.meters = meters;
@@ -122,40 +131,35 @@ public class VerdictService {
         tokensCounter.increment(scored.tokensScored());
         documentTokens.record(scored.tokensScored());
         TokenSeries series = scored.toTokenSeries();
-        DetectionScores detection = DetectionScores.of(series);
-        List<Verdict.ZeroShotScore> zeroShot = List.of(
-                zeroShot("liketropy", detection.liketropy(), scored.tokensScored()),
-                zeroShot("fast-detectgpt", detection.fastDetectGpt(), scored.tokensScored()),
-                zeroShot("log-likelihood", detection.meanLogLikelihood(), scored.tokensScored()),
-                zeroShot("log-rank", detection.logRankScore(), scored.tokensScored()));
+        Map<DetectorName, Double> scores = new EnumMap<>(DetectorName.zeroShotScores(DetectionScores.of(series)));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
-        VerdictPolicy.PValues pawnPValues = pawnResult.map(r -> new VerdictPolicy.PValues(
-                        orNull(calibration.pValue(CalibrationTable.PAWN, r.probability(), r.tokensRead())),
-                        orNull(calibration.missPValue(CalibrationTable.PAWN, r.probability(), r.tokensRead()))))
-                .orElse(VerdictPolicy.PValues.NONE);
-        Verdict.ZeroShotScore criterion = zeroShot.get(1);
-        VerdictPolicy.Decision decision = policy.decide(TextContent.hasLettersOrDigits(text), scored.tokensScored(), pawnResult.map(PawnResult::probability),
-                pawnPValues, new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()));
+        pawnResult.ifPresent(result -> scores.put(DetectorName.PAWN, result.probability()));
+        Judge.Judgement judgement = judge.judge(new TextScores(TextContent.hasLettersOrDigits(text),
+                scored.tokensScored(), scores, pawnResult.map(PawnResult::tokensRead).orElse(0)));
+        Decision decision = judgement.decision();
+        PValues pawnPValues = judgement.of(DetectorName.PAWN);
+        List<Verdict.ZeroShotScore> zeroShot = DetectorName.ZERO_SHOT.stream().map(name -> new Verdict.ZeroShotScore(
+                name.id(), scores.get(name), judgement.of(name).human(), judgement.of(name).machine())).toList();
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         // below the minimum length (or without language) a probability or p-value is not evidence: none is given
         boolean judged = !NOT_JUDGED.contains(decision.policy());
         Verdict.LabelBasis basis = basis(decision.policy(), scored);
-        String plainWords = summary.of(decision, "pawn".equals(decision.policy()) ? pawnPValues
-                : new VerdictPolicy.PValues(criterion.pValue(), criterion.missPValue()), basis, scored.tokensScored());
+        String plainWords = summary.of(decision, judgement.of(judgement.policyScore()), basis, scored.tokensScored());
         Verdict.ProvenanceTrace trace = explain ? ProvenanceTraces.of(series, properties.alpha()) : null;
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
-        meters.counter("detector.verdicts", "label", decision.label(), "channel", channel.name().toLowerCase()).increment();
-        return new Verdict(verdictId, decision.label(), decision.policy(), decision.reason(), plainWords,
+        meters.counter("detector.verdicts", "label", decision.label().id(), "channel", channel.name().toLowerCase())
+                .increment();
+        return new Verdict(verdictId, decision.label().id(), decision.policy(), decision.reason(), plainWords,
                 judged ? pawnResult.map(PawnResult::probability).orElse(null) : null,
                 judged ? pawnPValues.human() : null, judged ? pawnPValues.machine() : null,
                 judged ? zeroShot : zeroShot.stream().map(VerdictService::withoutPValues).toList(),
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected()),
                 new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
-                        referenceTokens(withPawn, scored.tokensScored())),
+                        judgement.referenceTokens()),
                 basis,
                 new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
                         !calibration.isEmpty()),
@@ -179,23 +183,6 @@ public class VerdictService {
                 + " %d to %d): the PAWN classifier reads at most %d; the rest is scored and shown but not weighed",
                 read, n, start, end, PawnHead.MAX_TOKENS);
         return new Verdict.LabelBasis(read, read == n, start, end, description);
-    }
-
-    /** The length of the human references behind the p-value the policy reads (PAWN's, else the criterion's). */
-    private Integer referenceTokens(boolean withPawn, int tokens) {
-        OptionalInt length = withPawn
-                ? calibration.referenceTokens(CalibrationTable.PAWN, Math.min(tokens, PawnHead.MAX_TOKENS))
-                : calibration.referenceTokens("fast-detectgpt", tokens);
-        return length.isPresent() ? length.getAsInt() : null;
-    }
-
-    private Verdict.ZeroShotScore zeroShot(String name, double score, int tokens) {
-        return new Verdict.ZeroShotScore(name, score, orNull(calibration.pValue(name, score, tokens)),
-                orNull(calibration.missPValue(name, score, tokens)));
-    }
-
-    private static Double orNull(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static List<Verdict.TokenEvidence> evidence(String text, ScoredText scored, Optional<PawnResult> pawn) {

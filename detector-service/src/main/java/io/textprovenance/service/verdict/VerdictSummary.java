@@ -1,5 +1,8 @@
 package io.textprovenance.service.verdict;
 
+import io.textprovenance.verdict.Decision;
+import io.textprovenance.verdict.Label;
+import io.textprovenance.verdict.PValues;
 import java.util.Locale;
 
 /**
@@ -21,7 +24,7 @@ final class VerdictSummary {
      * @param basis    the tokens the label rests on
      * @param tokens   the tokens scored
      */
-    String of(VerdictPolicy.Decision decision, VerdictPolicy.PValues scored, Verdict.LabelBasis basis, int tokens) {
+    String of(Decision decision, PValues scored, Verdict.LabelBasis basis, int tokens) {
         String what = switch (decision.policy()) {
             case "no-content" -> "Nothing to judge: the text has no letter or digit, so there is no language whose"
                     + " author could be told.";
@@ -33,14 +36,14 @@ final class VerdictSummary {
         return basis.wholeText() ? what : what + " " + capitalize(basis.description()) + ".";
     }
 
-    private String calibrated(String label, VerdictPolicy.PValues p) {
+    private String calibrated(Label label, PValues p) {
         String detector = "the detector";
         return switch (label) {
-            case "machine" -> String.format(Locale.ROOT, "Likely machine-written: %s scores this text higher than"
+            case MACHINE -> String.format(Locale.ROOT, "Likely machine-written: %s scores this text higher than"
                     + " %s of human-written reference texts of similar length. Calling text machine-written on this"
                     + " evidence is wrong for at most %s of human texts like the references.", detector,
                     allBut(p.human()), percent(properties.machinePValue()));
-            case "human" -> p.machine() == null
+            case HUMAN -> p.machine() == null
                     ? String.format(Locale.ROOT, "Not flagged: the score is ordinary for human-written text"
                     + " (%s of human reference texts score at least as high). There are no machine-written references"
                     + " to compare with, so this is not positive evidence of a human author.", percent(p.human()))
@@ -49,9 +52,11 @@ final class VerdictSummary {
                     + " human at most %s of the time; text from a very different generator can still pass as human.",
                     detector, allBut(p.machine()), percent(properties.humanMissPValue()));
             default -> p.machine() == null
-                    ? String.format(Locale.ROOT, "No call: the score is unusual enough for human-written text to"
-                    + " raise doubt (%s of human reference texts score at least as high) but not enough to flag it"
-                    + " (that needs at most %s).", percent(p.human()), percent(properties.machinePValue()))
+                    ? String.format(Locale.ROOT, "No call: %s of human-written reference texts of similar length score"
+                    + " at least as high (calling it machine-written needs at most %s), and there are no"
+                    + " machine-written references of this length to tell whether machine text scores like it, so"
+                    + " nothing here is evidence of a human author.", percent(p.human()),
+                    percent(properties.machinePValue()))
                     : String.format(Locale.ROOT, "No call: the score is not unusual enough for either label."
                     + " %s of human-written reference texts of similar length score at least as high (calling it"
                     + " machine-written needs at most %s), and %s of machine-written ones score at most as high"
@@ -60,14 +65,14 @@ final class VerdictSummary {
         };
     }
 
-    private static String uncalibrated(VerdictPolicy.Decision decision) {
+    private static String uncalibrated(Decision decision) {
         if ("zero-shot".equals(decision.policy())) {
             return "No call: this model has no calibration, so its scores cannot be compared with human-written text.";
         }
         return switch (decision.label()) {
-            case "machine" -> "Leans machine-written by the classifier's raw probability; this model has no"
+            case MACHINE -> "Leans machine-written by the classifier's raw probability; this model has no"
                     + " calibration, so there is no bound on how often such a call is wrong.";
-            case "human" -> "Leans human-written by the classifier's raw probability; this model has no calibration,"
+            case HUMAN -> "Leans human-written by the classifier's raw probability; this model has no calibration,"
                     + " so there is no bound on how often such a call is wrong.";
             default -> "No call: the classifier's raw probability is in between, and this model has no calibration.";
         };

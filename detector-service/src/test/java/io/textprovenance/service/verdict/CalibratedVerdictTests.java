@@ -93,12 +93,15 @@ class CalibratedVerdictTests {
             String sha = new ObjectMapper().readTree(TINY.resolve("model.json").toFile()).get("sha256")
                     .get("model.onnx").asText();
             Files.writeString(directory.resolve("calibration.json"), """
-                    {"modelSha256": "%s", "targetFpr": 0.25, "scores": {"fast-detectgpt": {"threshold": 1000,
-                      "reference_scores": [1000, 1000, 1000, 1000],
-                      "by_length": [{"tokens": 4, "reference_scores": [1000, 1000, 1000, 1000],
-                                     "machine_reference_scores": [2000, 2000, 2000]},
-                                    {"tokens": 8, "reference_scores": [-1000, -1000, -1000, -1000],
-                                     "machine_reference_scores": [-2000, -2000, -2000]}]}}}
+                    {"formatVersion": 2, "model": "tiny", "modelSha256": "%s", "maxTokens": 512, "targetFpr": 0.25,
+                     "scores": {"fast-detectgpt": {"threshold": 1000, "calibrationHumanTexts": 4,
+                      "humanReferences": [1000, 1000, 1000, 1000],
+                      "byLength": [{"tokens": 4, "threshold": 1000, "calibrationHumanTexts": 4,
+                                    "humanReferences": [1000, 1000, 1000, 1000],
+                                    "machineReferences": [2000, 2000, 2000]},
+                                   {"tokens": 8, "threshold": -1000, "calibrationHumanTexts": 4,
+                                    "humanReferences": [-1000, -1000, -1000, -1000],
+                                    "machineReferences": [-2000, -2000, -2000]}]}}}
                     """.formatted(sha));
             return directory;
         } catch (IOException e) {

@@ -2,8 +2,9 @@ package io.textprovenance.service.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.textprovenance.service.verdict.VerdictPolicy.Decision;
-import io.textprovenance.service.verdict.VerdictPolicy.PValues;
+import io.textprovenance.verdict.Decision;
+import io.textprovenance.verdict.Label;
+import io.textprovenance.verdict.PValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -11,12 +12,12 @@ import org.springframework.util.unit.DataSize;
 class VerdictSummaryTests {
 
     private final VerdictSummary summary = new VerdictSummary(
-            new VerdictProperties(0.05, 32, 0.01, 0.05, 0.2, 0.5, 0.2, DataSize.ofMegabytes(1), 32, 4096));
+            new VerdictProperties(0.05, 32, 0.01, 0.05, 0.5, 0.2, DataSize.ofMegabytes(1), 32, 4096));
     private final Verdict.LabelBasis whole = new Verdict.LabelBasis(200, true, 0, 900, "the label rests on all 200 tokens");
 
     @Test
     void shouldStateTheErrorRateOfAMachineCall() {
-        String text = summary.of(new Decision("machine", "pawn", "r"), new PValues(0.004, 0.8), whole, 200);
+        String text = summary.of(new Decision(Label.MACHINE, "pawn", "r"), new PValues(0.004, 0.8, 96), whole, 200);
 
         assertThat(text).startsWith("Likely machine-written").contains("all but 0.40% of human-written",
                 "at most 1% of human texts");
@@ -24,7 +25,7 @@ class VerdictSummaryTests {
 
     @Test
     void shouldStateTheErrorRateOfAHumanCallAndItsLimit() {
-        String text = summary.of(new Decision("human", "zero-shot", "r"), new PValues(0.6, 0.02), whole, 200);
+        String text = summary.of(new Decision(Label.HUMAN, "zero-shot", "r"), new PValues(0.6, 0.02, 96), whole, 200);
 
         assertThat(text).startsWith("Likely human-written").contains("all but 2% of machine-written",
                 "at most 5% of the time", "very different generator");
@@ -32,14 +33,24 @@ class VerdictSummaryTests {
 
     @Test
     void shouldSayWhyThereIsNoCall() {
-        String text = summary.of(new Decision("uncertain", "pawn", "r"), new PValues(0.1767, 0.0386 * 3), whole, 200);
+        String text = summary.of(new Decision(Label.UNCERTAIN, "pawn", "r"), new PValues(0.1767, 0.0386 * 3, 96), whole,
+                200);
 
         assertThat(text).startsWith("No call").contains("18% of human-written", "12% of machine-written");
     }
 
     @Test
+    void shouldNotReadNoMachineReferencesAsEvidenceOfAHumanAuthor() {
+        // issue 14: without machine references of the text's length the policy says uncertain, whatever the score
+        String text = summary.of(new Decision(Label.UNCERTAIN, "pawn", "r"), new PValues(0.6, null, 96), whole, 200);
+
+        assertThat(text).startsWith("No call").contains("60% of human-written", "no machine-written references",
+                "nothing here is evidence of a human author");
+    }
+
+    @Test
     void shouldGiveNoNumbersForATooShortText() {
-        String text = summary.of(new Decision("uncertain", "too-short", "r"), PValues.NONE, whole, 18);
+        String text = summary.of(new Decision(Label.UNCERTAIN, "too-short", "r"), PValues.NONE, whole, 18);
 
         assertThat(text).startsWith("Too short to judge: 18 tokens, and at least 32 are needed")
                 .contains("No probability or p-value");
@@ -49,17 +60,17 @@ class VerdictSummaryTests {
     void shouldSayWhichPartOfALongTextTheLabelRestsOn() {
         Verdict.LabelBasis first512 = new Verdict.LabelBasis(512, false, 0, 2873,
                 "the label rests on the first 512 of the 2140 tokens (characters 0 to 2873)");
-        String text = summary.of(new Decision("uncertain", "pawn", "r"), new PValues(0.3, 0.3), first512, 2140);
+        String text = summary.of(new Decision(Label.UNCERTAIN, "pawn", "r"), new PValues(0.3, 0.3, 96), first512, 2140);
 
         assertThat(text).endsWith("The label rests on the first 512 of the 2140 tokens (characters 0 to 2873).");
     }
 
     @Test
     void shouldAvoidJargonInEverySummary() {
-        for (Decision decision : new Decision[] {new Decision("machine", "pawn", "r"),
-                new Decision("human", "pawn", "r"), new Decision("uncertain", "zero-shot", "r"),
-                new Decision("uncertain", "no-content", "r"), new Decision("human", "pawn", "r")}) {
-            for (PValues p : new PValues[] {new PValues(0.005, 0.01), new PValues(0.5, null), PValues.NONE}) {
+        for (Decision decision : new Decision[] {new Decision(Label.MACHINE, "pawn", "r"),
+                new Decision(Label.HUMAN, "pawn", "r"), new Decision(Label.UNCERTAIN, "zero-shot", "r"),
+                new Decision(Label.UNCERTAIN, "no-content", "r"), new Decision(Label.HUMAN, "pawn", "r")}) {
+            for (PValues p : new PValues[] {new PValues(0.005, 0.01, 96), new PValues(0.5, null, 96), PValues.NONE}) {
                 assertThat(summary.of(decision, p, whole, 100))
                         .doesNotContain("PAWN", "missPValue", "pValue", "liketropy", "H0", "null");
             }

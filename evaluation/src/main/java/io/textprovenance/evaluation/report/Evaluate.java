@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  *       split, at the end of report.md; PAWN is reported on the test split only (it trained on "train");</li>
  *   <li>{@code --thresholds FILE}: applies a shipped calibration.json unchanged to every text of the data set it
  *       has not seen ({@link SeenDocuments}) and reports the realized FPR and TPR and the service's labels
- *       ({@link ThresholdReport}).</li>
+ *       ({@link ThresholdReport}), each text's in labels.jsonl.</li>
  * </ul>
  * Labels come from the verdict library's {@link Judge} with the policy of {@code --min-tokens},
  * {@code --machine-p-value} and {@code --human-miss-p-value} (the service's defaults; with --calibrate-out the
@@ -147,6 +147,7 @@ public final class Evaluate {
         if (shippedTable != null) {
             judge = new Judge(shippedTable, job.policy(PolicyThresholds.DEFAULTS.machinePValue()));
             ThresholdReport.of(job.thresholds().toString(), documents, judge, scope).writeInto(out);
+            ThresholdReport.writeLabels(out, documents, judge);
         }
         if (!perturbations.isEmpty()) {
             RobustnessReport.of(candidates.size(), sample, perturbed, judge, seed).writeInto(out);

@@ -34,11 +34,6 @@ final class ServiceLabels {
         return TextScores.of(document.text().text(), document.tokens(), scores, pawnTokens);
     }
 
-    /** The label the service gives the text: by PAWN when it has a PAWN score, else by the criterion. */
-    static Label label(Judge judge, ScoredDocument document) {
-        return judge.judge(scoresOf(document)).label();
-    }
-
     /** The label with {@code name} as the policy's score; null when the text has no such score. */
     static Label labelBy(Judge judge, DetectorName name, ScoredDocument document) {
         return document.scores().containsKey(name.id()) ? judge.decideBy(name, scoresOf(document)).label() : null;

@@ -118,6 +118,35 @@ record ThresholdReport(String file, String scope, PolicyThresholds policy, Strin
                 + row.truePositives().format() + " | " + row.machinesCalledHuman().format() + " |\n";
     }
 
+    /**
+     * Writes labels.jsonl: for each text in data order, {@code source}, {@code pair}, {@code machine} (the data's
+     * label), {@code tokens}, and the service's {@code label}, {@code policy} and {@code reason}, as the running
+     * service would answer with this calibration and policy; {@code label} null for a text the model's PAWN head
+     * trained on (the service would label it by PAWN, which cannot be measured there).
+     */
+    static void writeLabels(Path directory, List<ScoredDocument> documents, Judge judge) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        boolean pawn = documents.stream().anyMatch(d -> d.scores().containsKey(DetectorName.PAWN.id()));
+        StringBuilder lines = new StringBuilder();
+        for (ScoredDocument document : documents) {
+            ObjectNode line = json.createObjectNode();
+            line.put("source", document.text().source());
+            line.put("pair", document.text().pair());
+            line.put("machine", document.text().machine());
+            line.put("tokens", document.tokens());
+            if (pawn && !document.scores().containsKey(DetectorName.PAWN.id())) {
+                line.putNull("label");
+            } else {
+                io.textprovenance.verdict.Decision decision = judge.judge(ServiceLabels.scoresOf(document)).decision();
+                line.put("label", decision.label().id());
+                line.put("policy", decision.policy());
+                line.put("reason", decision.reason());
+            }
+            lines.append(json.writeValueAsString(line)).append('\n');
+        }
+        Files.writeString(directory.resolve("labels.jsonl"), lines);
+    }
+
     /** By name, for tests. */
     Map<String, Row> scoresByName() {
         Map<String, Row> byName = new java.util.LinkedHashMap<>();
