@@ -17,6 +17,7 @@ import io.textprovenance.service.scoring.PawnHeadHolder;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.TestResult;
 import io.textprovenance.stats.TokenSeries;
+import io.textprovenance.stats.inference.AnytimeTest;
 import io.textprovenance.stats.inference.VarianceAdaptiveTest;
 import io.textprovenance.stats.score.DetectionScores;
 import io.textprovenance.verdict.CalibrationTable;
@@ -133,6 +134,7 @@ public class VerdictService {
         TokenSeries series = scored.toTokenSeries();
         Map<DetectorName, Double> scores = new EnumMap<>(DetectorName.zeroShotScores(DetectionScores.of(series)));
         TestResult test = new VarianceAdaptiveTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
+        TestResult anytime = new AnytimeTest().test(series, properties.alpha(), Alternative.TWO_SIDED);
         Optional<PawnResult> pawnResult = pawn.head().map(head -> head.score(scored));
         pawnResult.ifPresent(result -> scores.put(DetectorName.PAWN, result.probability()));
         Judge.Judgement judgement = judge.judge(new TextScores(TextContent.hasLettersOrDigits(text),
@@ -157,7 +159,7 @@ public class VerdictService {
                 judged ? pawnPValues.human() : null, judged ? pawnPValues.machine() : null,
                 judged ? zeroShot : zeroShot.stream().map(VerdictService::withoutPValues).toList(),
                 new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
-                        test.threshold(), test.alpha(), test.pValue(), test.rejected()),
+                        test.threshold(), test.alpha(), test.pValue(), test.rejected(), anytime.pValue()),
                 new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
                         judgement.referenceTokens()),
                 basis,

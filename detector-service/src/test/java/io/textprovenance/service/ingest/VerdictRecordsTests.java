@@ -39,7 +39,7 @@ class VerdictRecordsTests {
 
     static Verdict verdict(String id, List<Verdict.TokenEvidence> evidence) {
         return new Verdict(id, "uncertain", "too-short", "r", "s", null, null, null, List.of(),
-                new Verdict.Provenance("freedman-bennett", "two_sided", 0, 1, 0.05, 1, false),
+                new Verdict.Provenance("freedman-bennett", "two_sided", 0, 1, 0.05, 1, false, 1),
                 new Verdict.Tokens(evidence == null ? 3 : evidence.size(), false, 1, null),
                 new Verdict.LabelBasis(3, true, 0, 10, "all 3 tokens"),
                 new Verdict.ModelInfo("m", "1", "abc", false, false), new Verdict.Timings(1, 1), evidence, null);
