@@ -16,6 +16,8 @@ final class RejectionTable {
     private final int[] edges;
     private final int[] texts;
     private final Map<String, int[]> rejections = new LinkedHashMap<>();
+    private int fewestTokens = Integer.MAX_VALUE;
+    private int mostTokens;
 
     RejectionTable(Set<String> tests, int[] edges) {
         this.tests = new ArrayList<>(tests);
@@ -28,12 +30,35 @@ final class RejectionTable {
         int bin = bin(tokens);
         texts[bin]++;
         texts[edges.length - 1]++;
+        fewestTokens = Math.min(fewestTokens, tokens);
+        mostTokens = Math.max(mostTokens, tokens);
         rejected.forEach((test, yes) -> {
             if (yes) {
                 rejections.get(test)[bin]++;
                 rejections.get(test)[edges.length - 1]++;
             }
         });
+    }
+
+    /** Texts counted, all lengths. */
+    int texts() {
+        return texts[edges.length - 1];
+    }
+
+    /** Texts the test rejected, all lengths. */
+    int rejected(String test) {
+        return rejections.get(test)[edges.length - 1];
+    }
+
+    /** "min-max" tokens of the texts counted. */
+    String lengthRange() {
+        return texts() == 0 ? "-" : fewestTokens + "-" + mostTokens;
+    }
+
+    /** The summary cell of one test: "k/n (upper)", upper the one-sided 95% Clopper-Pearson bound on the rate. */
+    String summaryCell(String test) {
+        int k = rejected(test);
+        return String.format(Locale.ROOT, "%d/%d (%.4f)", k, texts(), upperBound(k, texts(), 0.95));
     }
 
     String markdown() {
@@ -56,6 +81,42 @@ final class RejectionTable {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The one-sided Clopper-Pearson upper confidence bound on a binomial rate: the p at which
+     * P(Binomial(n, p) &lt;= k) = 1 - level (1 when k = n); for k = 0 it is 1 - (1 - level)^(1/n), about 3/n at
+     * level 0.95. Found by bisection (the tail falls as p grows).
+     */
+    static double upperBound(int k, int n, double level) {
+        if (n < 1 || k < 0 || k > n || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need 0 <= k <= n, n >= 1 and a level in (0, 1)");
+        }
+        if (k == n) {
+            return 1;
+        }
+        double low = 0;
+        double high = 1;
+        for (int i = 0; i < 60; i++) {
+            double p = (low + high) / 2;
+            if (binomialCdf(k, n, p) > 1 - level) {
+                low = p;
+            } else {
+                high = p;
+            }
+        }
+        return high;
+    }
+
+    /** P(Binomial(n, p) &lt;= k), summing the terms in log space. */
+    static double binomialCdf(int k, int n, double p) {
+        double logTerm = n * Math.log1p(-p);   // i = 0
+        double sum = Math.exp(logTerm);
+        for (int i = 0; i < k; i++) {
+            logTerm += Math.log((double) (n - i) / (i + 1)) + Math.log(p) - Math.log1p(-p);
+            sum += Math.exp(logTerm);
+        }
+        return Math.min(1, sum);
     }
 
     private int bin(int tokens) {

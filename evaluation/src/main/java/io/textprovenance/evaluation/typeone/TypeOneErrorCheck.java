@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,61 +27,92 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * The end-to-end type-I check: texts sampled from the default model itself (temperature 1, no
- * truncation; {@code training/sample_texts.py}, which draws every token given exactly the window the
- * scorer will score it in) are scored by the Java scorer and tested; the provenance tests must reject at
- * most alpha of them. Human texts of the detection data show the rejection rate by
- * length on text that is not from the model.
+ * The end-to-end type-I check: texts sampled from a model itself at temperature 1 ({@code
+ * training/sample_texts.py}) are scored by the Java scorer and tested; the provenance tests must reject at most
+ * alpha of those drawn under H0. Human texts of the detection data show the rejection rate by length on text
+ * that is not from the model.
  *
- * <pre>./mvnw -q -pl evaluation -am package -DskipTests &amp;&amp; java -cp "evaluation/target/classpath/*" ...</pre>
- * See {@code docs/statistics.md} for the command that regenerates the table.
+ * <p>H0 holds exactly only for a sample whose every token was drawn from the conditional the scorer evaluates
+ * (mode {@code exact}: the scorer's window plan, no prompt) and scored as the drawn ids; the fixed-length tests
+ * (Azuma, Freedman-Bennett) also need a length fixed in advance, the anytime-valid test does not. Samples of the
+ * other modes (a sliding context, an unscored prompt) are refused unless {@code --accept-inexact-h0 true}; then
+ * they are scored and the report says which guarantee holds for each row. {@code --score text} scores the
+ * decoded text through the service's tokenizer (the layout-normalizing tokenizer of {@link OnnxScorer#score})
+ * instead of the ids. Several sample files may be given, comma-separated: one summary row per mode and scoring.
+ *
+ * <pre>evaluation/run.sh TypeOneErrorCheck --model models/tiny --samples a.jsonl,b.jsonl --accept-inexact-h0 true</pre>
+ * See {@code docs/statistics.md} for the commands that regenerate its tables.
  */
 public final class TypeOneErrorCheck {
 
-    static final String USAGE = "TypeOneErrorCheck --samples FILE.jsonl [--model DIR] [--human DIR]"
-            + " [--max-human N] [--alpha A] [--out FILE.md]";
+    static final String USAGE = "TypeOneErrorCheck --samples FILE.jsonl[,FILE.jsonl...] [--model DIR]"
+            + " [--score ids|text|both] [--accept-inexact-h0 true] [--human DIR] [--max-human N (0: none)]"
+            + " [--alpha A] [--out FILE.md]";
     static final int[] BIN_EDGES = {0, 64, 128, 256, 512, Integer.MAX_VALUE};
 
     public static void main(String[] args) throws IOException {
-        Arguments arguments = new Arguments(args, USAGE, "samples", "model", "human", "max-human", "alpha", "out");
+        Arguments arguments = new Arguments(args, USAGE, "samples", "model", "score", "accept-inexact-h0", "human",
+                "max-human", "alpha", "out");
         double alpha = arguments.decimal("alpha", 0.05);
         Path out = arguments.path("out", "evaluation/target/type-one-error.md");
+        String score = arguments.text("score", "both");
+        if (!Set.of("ids", "text", "both").contains(score)) {
+            throw new IllegalArgumentException("--score takes ids, text or both, not '" + score + "'");
+        }
+        boolean acceptInexact = arguments.flag("accept-inexact-h0");
         Map<String, ProvenanceTest> tests = new LinkedHashMap<>();
         tests.put(AzumaTest.NAME, new AzumaTest());
         tests.put(VarianceAdaptiveTest.NAME, new VarianceAdaptiveTest());
         tests.put(AnytimeTest.NAME, new AnytimeTest());
         StringBuilder report = new StringBuilder();
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/tiny")))) {
-            report.append("Model ").append(scorer.manifest().name()).append(' ').append(scorer.manifest().version())
-                    .append(" (sha256 ").append(scorer.manifest().shortSha()).append("), c = ")
-                    .append(scorer.manifest().clipNats()).append(" nats, alpha = ").append(alpha)
+            String model = scorer.manifest().name() + " " + scorer.manifest().version();
+            report.append("Model ").append(model).append(" (sha256 ").append(scorer.manifest().shortSha())
+                    .append("), c = ").append(scorer.manifest().clipNats()).append(" nats, alpha = ").append(alpha)
                     .append(", two-sided tests.\n\n");
-            List<Sample> samples = readSamples(arguments.path("samples", "evaluation/target/samples.jsonl"));
-            requireScorersWindows(samples, new Windower(scorer.manifest().contextLength()));
-            RejectionTable sampledIds = new RejectionTable(tests.keySet(), BIN_EDGES);
-            RejectionTable sampledText = new RejectionTable(tests.keySet(), BIN_EDGES);
+            List<Sample> samples = new ArrayList<>();
+            for (String file : arguments.text("samples", "evaluation/target/samples.jsonl").split(",")) {
+                samples.addAll(readSamples(Path.of(file.strip())));
+            }
+            Windower windower = new Windower(scorer.manifest().contextLength());
+            if (!acceptInexact) {
+                requireScorersConditionals(samples, windower);
+            }
+            Map<String, Row> rows = new LinkedHashMap<>();
             int done = 0;
             for (Sample sample : samples) {
-                record(sampledIds, tests, scorer.scoreTokens(sample.tokenIds(), false), alpha);
-                record(sampledText, tests, scorer.score(sample.text(), false), alpha);
+                Optional<String> deviation = deviation(sample, windower);
+                if (!score.equals("text")) {
+                    rows.computeIfAbsent(sample.mode() + " ids", k -> new Row(sample.mode(), false, tests.keySet()))
+                            .add(sample, deviation, true, scorer.scoreTokens(sample.tokenIds(), false), tests, alpha);
+                }
+                if (!score.equals("ids")) {
+                    boolean sameIds = Arrays.equals(scorer.tokenize(sample.text()).ids(), sample.tokenIds());
+                    rows.computeIfAbsent(sample.mode() + " text", k -> new Row(sample.mode(), true, tests.keySet()))
+                            .add(sample, deviation, sameIds, scorer.score(sample.text(), false), tests, alpha);
+                }
                 progress("samples", ++done, samples.size());
             }
-            report.append("**Texts sampled from the model, scored from the sampled token ids** (H0 true)\n\n")
-                    .append(sampledIds.markdown()).append('\n');
-            report.append("**The same texts, decoded and re-tokenized** (the tokenizer may choose other tokens than"
-                    + " the ones drawn, so H0 holds only approximately)\n\n").append(sampledText.markdown()).append('\n');
-            List<String> human = humanTexts(arguments.path("human", "../shared/data/detection"),
-                    arguments.integer("max-human", 600));
-            RejectionTable humanTable = new RejectionTable(tests.keySet(), BIN_EDGES);
-            done = 0;
-            for (String text : human) {
-                record(humanTable, tests, scorer.score(text, false), alpha);
-                progress("human", ++done, human.size());
+            report.append("**Summary**: rejected/n (one-sided 95% upper bound on the rate, Clopper-Pearson)\n\n")
+                    .append(summary(model, rows.values(), tests.keySet())).append('\n');
+            for (Row row : rows.values()) {
+                report.append("**").append(row.title()).append("**\n\n").append(row.table.markdown()).append('\n');
             }
-            report.append("**Human texts of the detection data** (H0 false: rejection is power)\n\n")
-                    .append(humanTable.markdown()).append('\n');
+            int maxHuman = arguments.integer("max-human", 600);
+            if (maxHuman > 0) {
+                List<String> human = humanTexts(arguments.path("human", "../shared/data/detection"), maxHuman);
+                RejectionTable humanTable = new RejectionTable(tests.keySet(), BIN_EDGES);
+                done = 0;
+                for (String text : human) {
+                    record(humanTable, tests, scorer.score(text, false), alpha);
+                    progress("human", ++done, human.size());
+                }
+                report.append("**Human texts of the detection data** (H0 false: rejection is power)\n\n")
+                        .append(humanTable.markdown()).append('\n');
+            }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString());
@@ -89,21 +121,120 @@ public final class TypeOneErrorCheck {
     }
 
     /**
-     * H0 holds exactly only if each token was sampled given the same context the scorer gives it: the
-     * sampler writes the window plan it followed, and it must be the scorer's.
+     * Why the sample's tokens were not drawn from the conditionals the scorer evaluates, or empty when they were:
+     * the sampler writes the window plan it followed (it must be the scorer's) and any prompt it conditioned on
+     * (the scorer never sees it).
      */
-    static void requireScorersWindows(List<Sample> samples, Windower windower) {
-        for (Sample sample : samples) {
-            if (sample.windows().isEmpty()) {
-                continue;
-            }
+    static Optional<String> deviation(Sample sample, Windower windower) {
+        if (sample.promptTokens() > 0) {
+            return Optional.of("drawn after an unscored prompt");
+        }
+        if (sample.windows().isPresent()) {
             List<List<Integer>> scorers = windower.plan(sample.tokenIds().length + 1).stream()
                     .map(w -> List.of(w.start(), w.end(), w.scoredFrom())).toList();
             if (!scorers.equals(sample.windows().get())) {
-                throw new IllegalStateException("sample " + sample.id() + " was drawn with windows "
-                        + sample.windows().get() + " but the scorer scores it with " + scorers
-                        + ": H0 would not hold exactly; sample again with training/sample_texts.py");
+                return Optional.of("drawn with other contexts than the scorer's windows");
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses the first sample whose tokens were not drawn from the scorer's conditionals (H0 not exact). */
+    static void requireScorersConditionals(List<Sample> samples, Windower windower) {
+        for (Sample sample : samples) {
+            deviation(sample, windower).ifPresent(why -> {
+                throw new IllegalStateException("sample " + sample.id() + " was " + why + ": H0 would not hold"
+                        + " exactly; sample it with training/sample_texts.py --mode exact, or score it anyway with"
+                        + " --accept-inexact-h0 true");
+            });
+        }
+    }
+
+    /**
+     * Which type-I guarantee holds for a row: all three tests need every scored token drawn from the scorer's
+     * conditional; the fixed-length tests also need a length fixed in advance, the anytime-valid test holds at
+     * any (even data-dependent) length.
+     */
+    static String guarantee(boolean exactConditionals, boolean fixedLength) {
+        if (!exactConditionals) {
+            return "none formally: H0 is not exact, the measured rate is the evidence";
+        }
+        return fixedLength ? "all three tests: rate <= alpha"
+                : "anytime-mixture only: rate <= alpha at a data-dependent length; fixed-n tests not formally";
+    }
+
+    static String summary(String model, Iterable<Row> rows, Set<String> tests) {
+        StringBuilder out = new StringBuilder("| samples | scored | model | n | tokens | drawn from the scorer's"
+                + " conditionals | length |");
+        tests.forEach(test -> out.append(' ').append(test).append(" |"));
+        out.append(" guarantee |\n|---|---|---|---|---|---|---|").append("---|".repeat(tests.size())).append("---|\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.mode).append(" | ").append(row.text ? "decoded text" : "sampled ids")
+                    .append(" | ").append(model).append(" | ").append(row.table.texts()).append(" | ")
+                    .append(row.table.lengthRange()).append(" | ").append(row.conditionals()).append(" | ")
+                    .append(row.length()).append(" |");
+            tests.forEach(test -> out.append(' ').append(row.table.summaryCell(test)).append(" |"));
+            out.append(' ').append(guarantee(row.inexact == 0, row.stopped == 0)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** One summary row: the samples of one mode, scored as ids or as text. */
+    static final class Row {
+        final String mode;
+        final boolean text;
+        final RejectionTable table;
+        final Set<String> reasons = new LinkedHashSet<>();
+        int inexact;
+        int retokenizedDifferently;
+        int stopped;
+        int stoppedAtEos;
+
+        Row(String mode, boolean text, Set<String> tests) {
+            this.mode = mode;
+            this.text = text;
+            this.table = new RejectionTable(tests, BIN_EDGES);
+        }
+
+        void add(Sample sample, Optional<String> deviation, boolean sameIds, ScoredText scored,
+                 Map<String, ProvenanceTest> tests, double alpha) {
+            if (scored.tokensScored() == 0) {
+                return;
+            }
+            deviation.ifPresent(reasons::add);
+            if (!sameIds) {
+                reasons.add("re-tokenized to other ids");
+                retokenizedDifferently++;
+            }
+            if (deviation.isPresent() || !sameIds) {
+                inexact++;
+            }
+            if (sample.stop().isPresent()) {
+                stopped++;
+                stoppedAtEos += sample.stop().get().equals("eos") ? 1 : 0;
+            }
+            record(table, tests, scored, alpha);
+        }
+
+        String conditionals() {
+            if (inexact == 0) {
+                return "yes";
+            }
+            String share = text && retokenizedDifferently > 0
+                    ? " (" + retokenizedDifferently + " of " + table.texts() + " re-tokenized to other ids)"
+                    : " (" + inexact + " of " + table.texts() + ")";
+            return "no: " + String.join("; ", reasons) + share;
+        }
+
+        String length() {
+            return stopped == 0 ? "fixed in advance"
+                    : "stopping time: end-of-text for " + stoppedAtEos + ", maximum for " + (stopped - stoppedAtEos);
+        }
+
+        String title() {
+            return "Mode " + mode + ", scored from the " + (text
+                    ? "decoded text, re-tokenized by the service's tokenizer" : "sampled token ids")
+                    + " (guarantee: " + guarantee(inexact == 0, stopped == 0) + ")";
         }
     }
 
@@ -118,7 +249,7 @@ public final class TypeOneErrorCheck {
         table.add(series.size(), rejected);
     }
 
-    private static List<Sample> readSamples(Path file) throws IOException {
+    static List<Sample> readSamples(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Sample> samples = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
@@ -132,13 +263,15 @@ public final class TypeOneErrorCheck {
                 tokenIds[i] = ids.get(i).asLong();
             }
             Optional<List<List<Integer>>> windows = Optional.empty();
-            if (row.has("windows")) {
+            if (row.hasNonNull("windows")) {
                 List<List<Integer>> plan = new ArrayList<>();
                 row.get("windows").forEach(w -> plan.add(List.of(w.get(0).asInt(), w.get(1).asInt(), w.get(2).asInt())));
                 windows = Optional.of(plan);
             }
-            samples.add(new Sample(row.path("id").asText("line " + (samples.size() + 1)), row.get("text").asText(),
-                    tokenIds, windows));
+            samples.add(new Sample(row.path("id").asText(file.getFileName() + " line " + (samples.size() + 1)),
+                    row.path("mode").asText("exact"), row.get("text").asText(), tokenIds, windows,
+                    row.path("prompt_ids").size(),
+                    row.hasNonNull("stop") ? Optional.of(row.get("stop").asText()) : Optional.empty()));
         }
         return samples;
     }
@@ -162,7 +295,16 @@ public final class TypeOneErrorCheck {
         }
     }
 
-    /** A sampled text; windows: the plan the sampler followed, [start, end, first scored] each. */
-    record Sample(String id, String text, long[] tokenIds, Optional<List<List<Integer>>> windows) {
+    /**
+     * A sampled text.
+     *
+     * @param mode         how it was drawn (sample_texts.py --mode; "exact" when the file does not say)
+     * @param windows      the plan the sampler followed, [start, end, first scored] each
+     * @param promptTokens tokens of the unscored prompt it was drawn after (0: none)
+     * @param stop         "eos" or "max" when the sampler stopped at the end-of-text token or the maximum
+     *                     length (the length is then a stopping time); empty for a length fixed in advance
+     */
+    record Sample(String id, String mode, String text, long[] tokenIds, Optional<List<List<Integer>>> windows,
+                  int promptTokens, Optional<String> stop) {
     }
 }
