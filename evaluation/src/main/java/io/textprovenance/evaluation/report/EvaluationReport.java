@@ -95,9 +95,10 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         StringBuilder md = new StringBuilder("# Evaluation report\n\n");
         md.append("Model ").append(model).append("; data `").append(data).append("`; ").append(texts)
                 .append(" texts, each scored on its first ").append(maxTokens).append(" tokens. Larger scores mean"
-                        + " machine. AUROC with a 95% stratified bootstrap interval; TPR at 1% and 5% FPR (threshold"
-                        + " from the group's own human texts) with 95% Wilson intervals over texts. Human texts that"
-                        + " recur in several files count once in the aggregate groups. ").append(scope)
+                        + " machine. AUROC and TPR at 1% and 5% FPR (threshold from the group's own human texts) with"
+                        + " 95% intervals by document: a bootstrap that draws whole human documents (with their copies"
+                        + " and their generators' texts), since texts of one document are not independent. Human"
+                        + " texts that recur in several files count once in the aggregate groups. ").append(scope)
                 .append(" The machine and human columns give the row's largest n; a cell computed on fewer texts"
                         + " ends with its own (machine/human).\n\n");
         for (String section : List.of("all", "file:", "generator:", "domain:")) {

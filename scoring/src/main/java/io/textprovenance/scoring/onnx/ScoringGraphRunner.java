@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs the project's scoring graph: inputs {@code input_ids}, {@code attention_mask} [B,T] and
  * {@code clip_nats} [1]; outputs eight [B,T-1] metric tensors and, only when asked, {@code hidden_states}
- * [B,T,d]. Only the requested outputs are computed and copied out.
+ * [B,T,d]. Only the requested outputs are computed and copied out. A graph without the {@code clip_nats} input is
+ * refused: it would clip at a level model.json does not state.
  */
 final class ScoringGraphRunner implements ModelRunner {
 
@@ -29,7 +30,6 @@ final class ScoringGraphRunner implements ModelRunner {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final ModelManifest manifest;
-    private final boolean hasClipInput;
     private final AtomicLong bytesCopiedOut = new AtomicLong();
 
     ScoringGraphRunner(OrtEnvironment env, OrtSession session, ModelManifest manifest) {
@@ -43,7 +43,13 @@ final class ScoringGraphRunner implements ModelRunner {
             throw new IllegalStateException(manifest.modelFile() + " is declared a scoring graph but lacks outputs "
                     + missing + "; it has " + session.getOutputNames());
         }
-        this.hasClipInput = session.getInputNames().contains("clip_nats");
+        if (!session.getInputNames().contains("clip_nats")) {
+            // issue 14: without the input the graph clips at whatever level its export baked in, not at the
+            // manifest's clip_nats that the provenance tests' bounds assume
+            throw new IllegalStateException(manifest.modelFile() + " is declared a scoring graph but has no clip_nats"
+                    + " input, so it cannot clip at model.json's clip_nats (" + manifest.clipNats() + "); it has inputs "
+                    + session.getInputNames() + ". Export it again (training/export_onnx.py) or declare it a logits model.");
+        }
     }
 
     @Override
@@ -64,9 +70,7 @@ final class ScoringGraphRunner implements ModelRunner {
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put("input_ids", ids);
             inputs.put("attention_mask", mask);
-            if (hasClipInput) {
-                inputs.put("clip_nats", clip);
-            }
+            inputs.put("clip_nats", clip);
             try (OrtSession.Result output = session.run(inputs, requested)) {
                 for (int m = 0; m < METRIC_OUTPUTS.size(); m++) {
                     FloatBuffer data = copyOut(output, METRIC_OUTPUTS.get(m));
