@@ -48,7 +48,9 @@ class LlamaStepper:
         self.info = {"model": os.path.basename(os.path.dirname(onnx_path)), "sha256": meta["sha256"]["model.onnx"]}
 
     def new_cache(self):
-        return [None] * self.layers
+        """Keys and values of one window, preallocated for the whole context on the first step (appending
+        in place: no copy of the cache per token)."""
+        return {"len": 0, "k": [None] * self.layers, "v": [None] * self.layers}
 
     def _rms(self, x, weight):
         return x * torch.rsqrt((x * x).mean(-1, keepdim=True) + self.eps) * weight
@@ -59,27 +61,28 @@ class LlamaStepper:
 
     @torch.no_grad()
     def step(self, tokens, pos, cache):
-        w, B = self.w, tokens.shape[0]
-        x = self.embed[tokens][:, None, :]
+        w, B, n = self.w, tokens.shape[0], cache["len"]
+        x = self.embed[tokens]
         group = self.heads // self.kv_heads
         for i in range(self.layers):
             h = self._rms(x, w[f"l{i}.attn_norm"])
-            q = self._rope((h @ w[f"l{i}.q.T"]).view(B, 1, self.heads, self.hd).transpose(1, 2), pos)
-            k = self._rope((h @ w[f"l{i}.k.T"]).view(B, 1, self.kv_heads, self.hd).transpose(1, 2), pos)
-            v = (h @ w[f"l{i}.v.T"]).view(B, 1, self.kv_heads, self.hd).transpose(1, 2)
-            if cache[i] is not None:
-                k = torch.cat([cache[i][0], k], dim=2)
-                v = torch.cat([cache[i][1], v], dim=2)
-            cache[i] = (k, v)
-            kk = k.repeat_interleave(group, dim=1)
-            vv = v.repeat_interleave(group, dim=1)
-            att = torch.softmax(q @ kk.transpose(-2, -1) / (self.hd ** 0.5), dim=-1)
-            x = x + (att @ vv).transpose(1, 2).reshape(B, 1, self.d) @ w[f"l{i}.o.T"]
+            # query head h reads KV head h // group: view the heads as [kv head, group]
+            q = self._rope((h @ w[f"l{i}.q.T"]).view(B, self.kv_heads, group, self.hd), pos)
+            k = self._rope((h @ w[f"l{i}.k.T"]).view(B, self.kv_heads, self.hd), pos)
+            v = (h @ w[f"l{i}.v.T"]).view(B, self.kv_heads, self.hd)
+            if cache["k"][i] is None:
+                cache["k"][i] = torch.zeros(B, self.kv_heads, self.context_length, self.hd)
+                cache["v"][i] = torch.zeros(B, self.kv_heads, self.context_length, self.hd)
+            cache["k"][i][:, :, n] = k
+            cache["v"][i][:, :, n] = v
+            keys, values = cache["k"][i][:, :, :n + 1], cache["v"][i][:, :, :n + 1]
+            att = torch.softmax(q @ keys.transpose(-2, -1) / (self.hd ** 0.5), dim=-1)
+            x = x + (att @ values).reshape(B, self.d) @ w[f"l{i}.o.T"]
             h = self._rms(x, w[f"l{i}.ffn_norm"])
             gate = h @ w[f"l{i}.gate.T"]
             x = x + (torch.nn.functional.silu(gate) * (h @ w[f"l{i}.up.T"])) @ w[f"l{i}.down.T"]
-        h = self._rms(x, w["output_norm"])
-        return h[:, 0] @ self.embed.t()
+        cache["len"] = n + 1
+        return self._rms(x, w["output_norm"]) @ self.embed.t()
 
 
 def check_against_graph(stepper, onnx_path, ids):

@@ -293,8 +293,8 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--smoothing", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, or all (every group in turn; "
-                    "also writes the table as <results>.md)")
+    ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, a comma-separated list of them, or all "
+                    "(every group in turn); with more than one group also writes the table as <results>.md")
     ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
@@ -304,9 +304,12 @@ def main():
     log = lambda line: print(line, flush=True)  # noqa: E731
 
     if args.holdout:
-        groups = all_groups(cache) if args.holdout == "all" else [args.holdout]
+        groups = all_groups(cache) if args.holdout == "all" else args.holdout.split(",")
+        unknown = [g for g in groups if g not in all_groups(cache) and not any(in_group(r, g) for r in cache.rows)]
+        if unknown:
+            raise SystemExit(f"no texts in {unknown}; the groups are {all_groups(cache)}")
         results = [run_holdout(cache, group, args, log) for group in groups]
-        if args.holdout == "all":
+        if len(groups) > 1:
             table = holdout_table(results, cache.meta["model"])
             with open(os.path.splitext(args.results)[0] + ".md", "w") as f:
                 f.write(table)
