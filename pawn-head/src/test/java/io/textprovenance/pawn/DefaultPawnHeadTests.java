@@ -48,4 +48,28 @@ class DefaultPawnHeadTests {
     void shouldMatchTheTorchHeadWithin1e4() {
         PawnFixture.assertMatches(scorer, head, fixture);
     }
+
+    /**
+     * Real lengths (src/test/resources/default/pawn-long-fixture.json, training/make_long_fixtures.py): texts of
+     * 200 to 600 tokens, scored in 1 to 4 windows, their features assembled window by window in Python and
+     * run through the same pawn.onnx by onnxruntime. Probability and every token weight within 1e-4; past 512
+     * tokens both read the first 512.
+     */
+    @Test
+    void shouldMatchTheOnnxHeadOnTextsOf200To600TokensScoredInSeveralWindows() throws IOException {
+        JsonNode longFixture = new ObjectMapper().readTree(Path.of("src/test/resources/default/pawn-long-fixture.json").toFile());
+        assertThat(longFixture.get("pawn_sha256").asText()).isEqualTo(fixture.get("pawn_sha256").asText());
+        assertThat(longFixture.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+        PawnFixture.assertMatches(scorer, head, longFixture);
+        int maxWindows = 0;
+        for (JsonNode testCase : longFixture.get("cases")) {
+            int tokens = testCase.get("tokens").asInt();
+            assertThat(tokens).isBetween(200, 600);
+            assertThat(scorer.score(testCase.get("text").asText(), false).windows())
+                    .isEqualTo(testCase.get("windows").asInt());
+            assertThat(testCase.get("token_weights").size()).isEqualTo(Math.min(tokens, PawnHead.MAX_TOKENS));
+            maxWindows = Math.max(maxWindows, testCase.get("windows").asInt());
+        }
+        assertThat(maxWindows).isEqualTo(4);
+    }
 }

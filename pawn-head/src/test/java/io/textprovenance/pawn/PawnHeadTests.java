@@ -50,7 +50,12 @@ class PawnHeadTests {
         assertThat(scored.tokensScored()).isGreaterThan(512);
         PawnResult result = head.score(scored);
         assertThat(result.tokensRead()).isEqualTo(512);
-        assertThat(result.probability()).isBetween(0.0, 1.0);
+        // exactly what the head says about the first 512 tokens alone (their metrics and hidden states 0..512)
+        ScoredText first512 = new ScoredText(scored.tokens().subList(0, 512), scored.windows(), scored.clip(),
+                scored.vocabulary(), java.util.Optional.of(java.util.Arrays.copyOf(scored.hiddenStates().orElseThrow(), 513)));
+        PawnResult alone = head.score(first512);
+        assertThat(result.probability()).isCloseTo(alone.probability(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(result.tokenWeights()).hasSize(512).containsExactly(alone.tokenWeights());
     }
 
     @Test

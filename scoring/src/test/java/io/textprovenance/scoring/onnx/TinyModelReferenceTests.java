@@ -66,6 +66,8 @@ class TinyModelReferenceTests {
             ScoredText scored = scorer.scoreTokens(fixtureIds, true);
             assertThat(scored.tokensScored()).as(name).isEqualTo(ids.size());
             if (!testCase.get("fits_one_window").asBoolean()) {
+                // this fixture has values for single windows only; documents of 2-4 windows are checked token by
+                // token in TinyModelWindowedReferenceTests (reference/windowed-reference.json)
                 assertThat(scored.windowed()).as(name).isTrue();
                 continue;
             }
