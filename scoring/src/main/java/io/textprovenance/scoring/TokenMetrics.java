@@ -23,6 +23,13 @@ public record TokenMetrics(long tokenId, int start, int end, float logProb, floa
                            float clippedVariance) {
 
     /**
+     * The per-token metrics by name, in this record's order: the scoring graph's outputs, and the columns of the
+     * evaluation's feature cache (one list, so that no reader names them otherwise).
+     */
+    public static final java.util.List<String> NAMES = java.util.List.of("token_logprob", "entropy", "varentropy",
+            "max_logprob", "rank_fraction", "top_p_mass", "clipped_mean", "clipped_var");
+
+    /**
      * The token as the statistical tests read it. Float rounding can put a value a hair outside its
      * mathematical range (a variance of -1e-8, a clipped mean above c by one ulp); such values are
      * clamped here, and only here.

@@ -106,8 +106,7 @@ public final class ScorerBenchmark {
             System.arraycopy(ids[b], 0, flat, b * length, length);
         }
         java.util.Arrays.fill(mask, 1);
-        Set<String> outputs = Set.of("token_logprob", "entropy", "varentropy", "max_logprob", "rank_fraction",
-                "top_p_mass", "clipped_mean", "clipped_var");
+        Set<String> outputs = Set.copyOf(io.textprovenance.scoring.TokenMetrics.NAMES);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(threads);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
-import io.textprovenance.evaluation.report.DocumentSplit;
+import io.textprovenance.evaluation.data.DocumentSplit;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.TokenMetrics;
@@ -55,8 +55,7 @@ public final class CacheFeatures {
 
     static final String USAGE = "cache-features --data DIR --out DIR [--model models/tiny] [--max-tokens 512]"
             + " [--seed 2025] [--max-pairs-per-file N] [--reindex true] [--reuse DIR]";
-    static final List<String> METRICS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
-            "rank_fraction", "top_p_mass", "clipped_mean", "clipped_variance");
+    static final List<String> METRICS = TokenMetrics.NAMES;
     static final int FORMAT_VERSION = 2;
 
     /**

@@ -1,5 +1,6 @@
 package io.textprovenance.evaluation.report;
 
+import io.textprovenance.evaluation.data.DocumentSplit;
 import io.textprovenance.stats.calibration.ReferenceScores;
 import io.textprovenance.verdict.CalibrationTable;
 import io.textprovenance.verdict.DetectorName;

@@ -3,6 +3,7 @@ package io.textprovenance.evaluation.report;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.cache.FeatureCache;
 import io.textprovenance.evaluation.data.DetectionData;
+import io.textprovenance.evaluation.data.DocumentSplit;
 import io.textprovenance.evaluation.data.LabeledText;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;

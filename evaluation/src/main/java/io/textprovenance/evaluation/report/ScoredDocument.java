@@ -1,5 +1,6 @@
 package io.textprovenance.evaluation.report;
 
+import io.textprovenance.evaluation.data.DocumentSplit;
 import io.textprovenance.evaluation.data.LabeledText;
 import java.util.Collections;
 import java.util.LinkedHashMap;

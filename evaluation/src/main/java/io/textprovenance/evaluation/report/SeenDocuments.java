@@ -1,5 +1,6 @@
 package io.textprovenance.evaluation.report;
 
+import io.textprovenance.evaluation.data.DocumentSplit;
 import io.textprovenance.verdict.calibration.CalibrationFile;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,6 @@
 package io.textprovenance.scoring.batch;
 
 import io.textprovenance.scoring.ScorerOverloadedException;
-import io.textprovenance.scoring.onnx.ModelRunner;
-import io.textprovenance.scoring.onnx.WindowResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.textprovenance.scoring.onnx;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.TokenMetrics;
+import io.textprovenance.scoring.batch.WindowResult;
 import io.textprovenance.scoring.tokenizer.TokenizedText;
 import io.textprovenance.scoring.window.Window;
 import io.textprovenance.scoring.window.Windower;

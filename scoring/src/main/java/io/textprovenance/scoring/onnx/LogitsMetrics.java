@@ -1,5 +1,7 @@
 package io.textprovenance.scoring.onnx;
 
+import io.textprovenance.scoring.batch.WindowResult;
+
 /**
  * The per-position metrics from one row of logits, in double precision, for models that only output
  * logits. Same definitions as the scoring graph (training/export_onnx.py).

@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoringException;
+import io.textprovenance.scoring.batch.ModelRunner;
+import io.textprovenance.scoring.batch.WindowResult;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -9,6 +9,8 @@ import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.DynamicBatcher;
+import io.textprovenance.scoring.batch.ModelRunner;
+import io.textprovenance.scoring.batch.WindowResult;
 import io.textprovenance.scoring.tokenizer.HuggingFaceBpeTokenizer;
 import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
 import io.textprovenance.scoring.tokenizer.TokenizedText;

@@ -6,6 +6,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoringException;
+import io.textprovenance.scoring.TokenMetrics;
+import io.textprovenance.scoring.batch.ModelRunner;
+import io.textprovenance.scoring.batch.WindowResult;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ScoringGraphRunner implements ModelRunner {
 
-    static final List<String> METRIC_OUTPUTS = List.of("token_logprob", "entropy", "varentropy", "max_logprob",
-            "rank_fraction", "top_p_mass", "clipped_mean", "clipped_var");
+    static final List<String> METRIC_OUTPUTS = TokenMetrics.NAMES;
     static final String HIDDEN_OUTPUT = "hidden_states";
 
     private final OrtEnvironment env;

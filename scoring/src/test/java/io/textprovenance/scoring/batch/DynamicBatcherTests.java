@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.textprovenance.scoring.ScorerOverloadedException;
 import io.textprovenance.scoring.ScoringException;
-import io.textprovenance.scoring.onnx.ModelRunner;
-import io.textprovenance.scoring.onnx.WindowResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

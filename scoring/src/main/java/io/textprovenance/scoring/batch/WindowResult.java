@@ -1,4 +1,4 @@
-package io.textprovenance.scoring.onnx;
+package io.textprovenance.scoring.batch;
 
 /**
  * The model's output for one window of L input positions: metric arrays of length L - 1 (index j
@@ -10,7 +10,7 @@ public record WindowResult(float[] logProb, float[] entropy, float[] varentropy,
                            float[][] hiddenStates) {
 
     /** Allocates a result for a window of {@code length} positions. */
-    static WindowResult allocate(int length, int hiddenSize, boolean withHidden) {
+    public static WindowResult allocate(int length, int hiddenSize, boolean withHidden) {
         int n = length - 1;
         return new WindowResult(new float[n], new float[n], new float[n], new float[n], new float[n], new float[n],
                 new float[n], new float[n], withHidden ? new float[length][hiddenSize] : null);

@@ -1,6 +1,5 @@
-package io.textprovenance.evaluation.report;
+package io.textprovenance.evaluation.data;
 
-import io.textprovenance.evaluation.data.LabeledText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

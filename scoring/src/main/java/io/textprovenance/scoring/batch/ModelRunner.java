@@ -1,4 +1,4 @@
-package io.textprovenance.scoring.onnx;
+package io.textprovenance.scoring.batch;
 
 import java.util.List;
 

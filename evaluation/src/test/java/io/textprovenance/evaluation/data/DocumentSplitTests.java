@@ -1,8 +1,7 @@
-package io.textprovenance.evaluation.report;
+package io.textprovenance.evaluation.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.textprovenance.evaluation.data.LabeledText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
