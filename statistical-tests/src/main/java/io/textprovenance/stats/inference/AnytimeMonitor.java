@@ -38,7 +38,8 @@ public final class AnytimeMonitor {
         sums.add(token);
         double logMixture = logMixture(sums.sum());
         maxLogMixture = Math.max(maxLogMixture, logMixture);
-        if (firstRejection == 0 && logMixture >= logRejectionLevel) {
+        // M_n >= 1/alpha, decided on the p-value's own scale so that "rejected" is exactly "p <= alpha"
+        if (firstRejection == 0 && Math.exp(-logMixture) <= alpha) {
             firstRejection = sums.n();
         }
     }

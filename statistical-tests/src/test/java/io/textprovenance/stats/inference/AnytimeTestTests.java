@@ -75,4 +75,26 @@ class AnytimeTestTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clip");
         assertThatThrownBy(() -> new AnytimeTest(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldAcceptTheSmallestGridAndCountObservedTokens() {
+        AnytimeMonitor monitor = new AnytimeTest(1).monitor(10, 0.05, Alternative.GREATER);
+        assertThat(monitor.observed()).isZero();
+        Fixtures.constant(3, 0.1, 1).tokens().forEach(monitor::observe);
+        assertThat(monitor.observed()).isEqualTo(3);
+        assertThat(monitor.result().n()).isEqualTo(3);
+        assertThatThrownBy(() -> test.monitor(0, 0.05, Alternative.GREATER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clip");
+        assertThatThrownBy(() -> test.monitor(Double.POSITIVE_INFINITY, 0.05, Alternative.GREATER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clip");
+    }
+
+    @Test
+    void shouldRefuseResultsThatCannotBeReported() {
+        assertThatThrownBy(() -> new TestResult("t", Alternative.LESS, 1, 0, 0, 0.05, 1, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> new TestResult("t", Alternative.LESS, 1, 0, 1, 0.05, 1.5, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("p-value");
+        assertThat(io.textprovenance.stats.ProvenanceTest.requireLevel(0.05)).isEqualTo(0.05);
+    }
 }
