@@ -119,3 +119,22 @@ test('plot paths span the box and cut the early boundary', () => {
   assert.ok(g.yMax < 2, 'the y range follows the statistic and the last boundary, not the first: ' + g.yMax);
   assert.equal(g.y(1e9), 20, 'values above the range are drawn at the top edge');
 });
+
+test('real offsets from the service (default model): emoji, CJK, accents, CRLF and blank lines', () => {
+  const fixture = require(path.join(__dirname, 'fixtures/mixed-smollm2.json'));
+  const { text, evidence } = fixture;
+  const segments = H.segments(text, evidence);
+  assert.equal(joined(segments), text);
+  const tokens = segments.filter((s) => s.token >= 0);
+  assert.equal(tokens.length, evidence.length, 'one span per scored token');
+  evidence.forEach((e, i) => {
+    assert.equal(text.slice(e.start, e.end), e.text, 'the API text is text.slice(start, end) at token ' + i);
+    const repeatsSpan = i > 0 && e.start < evidence[i - 1].end;
+    assert.equal(tokens[i].text === '', repeatsSpan && e.end <= evidence[i - 1].end,
+      'a token is empty exactly when an earlier one already covered its span: ' + i);
+  });
+  assert.ok(tokens.some((s) => s.text === ''), 'the fixture has byte tokens sharing a character');
+  for (const s of segments) {
+    assert.ok(!/[\ud800-\udbff]$/.test(s.text) && !/^[\udc00-\udfff]/.test(s.text), JSON.stringify(s.text));
+  }
+});

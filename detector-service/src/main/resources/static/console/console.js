@@ -237,8 +237,10 @@
     var side = pr.statistic < 0 ? 'more predictable than the model\'s own samples'
       : 'less predictable than the model\'s own samples';
     $('provenance').textContent = 'Tests whether the text is a plain temperature-1 sample of this very model ('
-      + v.model.name + '). Statistic ' + fmt(pr.statistic) + ' nats per token (' + side + '); it would take '
-      + fmt(pr.threshold) + ' either way to reject at α = ' + pr.alpha + '; p = ' + fmt(pr.pValue) + '. '
+      + v.model.name + ')' + (pr.nullHypothesis ? ', that is: "' + pr.nullHypothesis + '"' : '') + '. Statistic '
+      + fmt(pr.statistic) + ' nats per token (' + side + '); it would take ' + fmt(pr.threshold)
+      + ' either way to reject at α = ' + pr.alpha + '; p = ' + fmt(pr.pValue)
+      + (pr.anytimePValue !== undefined ? ' (anytime-valid p = ' + fmt(pr.anytimePValue) + ')' : '') + '. '
       + (pr.rejected
         ? 'Rejected: the text is not such a sample (it may be human, edited, another model or another temperature).'
         : 'Not rejected: the text could be such a sample, or the test lacks the tokens to tell.')
