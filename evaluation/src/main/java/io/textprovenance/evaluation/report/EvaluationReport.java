@@ -2,9 +2,11 @@ package io.textprovenance.evaluation.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,6 +91,19 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         for (Map.Entry<String, Map<String, double[][]>> entry : rocByFile.entrySet()) {
             Files.writeString(directory.resolve(svgName(entry.getKey())), RocSvg.render(entry.getKey(), entry.getValue()));
         }
+    }
+
+    /**
+     * Appends a section to a written report: its markdown to report.md, its value to report.json under
+     * {@code key}.
+     */
+    static void appendSection(Path directory, String markdown, String key, Object value) throws IOException {
+        Files.writeString(directory.resolve("report.md"), markdown, StandardOpenOption.APPEND);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path file = directory.resolve("report.json");
+        ObjectNode report = (ObjectNode) json.readTree(file.toFile());
+        report.set(key, json.valueToTree(value));
+        json.writeValue(file.toFile(), report);
     }
 
     String markdown() {

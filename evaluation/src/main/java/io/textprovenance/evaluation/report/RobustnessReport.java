@@ -1,15 +1,10 @@
 package io.textprovenance.evaluation.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.stats.calibration.Auroc;
 import io.textprovenance.verdict.DetectorName;
 import io.textprovenance.verdict.Judge;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -116,12 +111,7 @@ record RobustnessReport(int testTexts, int machineTexts, int humanTexts, long se
 
     /** Appends the section to report.md and adds it to report.json as "robustness". */
     void writeInto(Path directory) throws IOException {
-        Files.writeString(directory.resolve("report.md"), markdown(), StandardOpenOption.APPEND);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path file = directory.resolve("report.json");
-        ObjectNode report = (ObjectNode) json.readTree(file.toFile());
-        report.set("robustness", json.valueToTree(this));
-        json.writeValue(file.toFile(), report);
+        EvaluationReport.appendSection(directory, markdown(), "robustness", this);
     }
 
     String markdown() {

@@ -1,7 +1,6 @@
 package io.textprovenance.evaluation.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.verdict.DetectorName;
 import io.textprovenance.verdict.Judge;
@@ -10,7 +9,6 @@ import io.textprovenance.verdict.PolicyThresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,12 +84,7 @@ record ThresholdReport(String file, String scope, PolicyThresholds policy, Strin
 
     /** Appends the section to report.md and adds it to report.json as "thresholds". */
     void writeInto(Path directory) throws IOException {
-        Files.writeString(directory.resolve("report.md"), markdown(), StandardOpenOption.APPEND);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path report = directory.resolve("report.json");
-        ObjectNode root = (ObjectNode) json.readTree(report.toFile());
-        root.set("thresholds", json.valueToTree(this));
-        json.writeValue(report.toFile(), root);
+        EvaluationReport.appendSection(directory, markdown(), "thresholds", this);
     }
 
     String markdown() {

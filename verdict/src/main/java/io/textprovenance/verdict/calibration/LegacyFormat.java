@@ -54,51 +54,47 @@ final class LegacyFormat {
     }
 
     private static ObjectNode score(JsonNode legacy) {
-        ObjectNode score = JsonNodeFactory.instance.objectNode();
-        ObjectNode test = JsonNodeFactory.instance.objectNode();
-        legacy.properties().forEach(field -> {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
+        return regrouped(legacy, SCORE_TEST_FIELDS, (name, value, score, test) -> {
             switch (name) {
                 case "rule", "test_fpr", "test_tpr" -> { }   // derived
                 case "by_length" -> {
                     ArrayNode levels = score.putArray("byLength");
-                    value.forEach(level -> levels.add(length(level)));
+                    value.forEach(level -> levels.add(regrouped(level, LENGTH_TEST_FIELDS, LegacyFormat::renamedField)));
                 }
                 case "test_by_length" -> {
                     ArrayNode bins = test.putArray("byTokenBin");
                     value.forEach(bin -> bins.add(renamed(bin, BIN_FIELDS)));
                 }
-                default -> {
-                    if (SCORE_TEST_FIELDS.containsKey(name)) {
-                        test.set(SCORE_TEST_FIELDS.get(name), value);
-                    } else {
-                        score.set(SCORE_FIELDS.getOrDefault(name, name), value);
-                    }
-                }
+                default -> renamedField(name, value, score, test);
             }
         });
-        if (!test.isEmpty()) {
-            score.set("test", test);
-        }
-        return score;
     }
 
-    private static ObjectNode length(JsonNode legacy) {
-        ObjectNode level = JsonNodeFactory.instance.objectNode();
+    /** Where a field of format 1 goes that is not one of the test figures. */
+    @FunctionalInterface
+    private interface FieldMove {
+        void move(String name, JsonNode value, ObjectNode target, ObjectNode test);
+    }
+
+    /** A score's or a length's fields, the test figures (renamed) gathered in its "test" object. */
+    private static ObjectNode regrouped(JsonNode legacy, Map<String, String> testFields, FieldMove other) {
+        ObjectNode target = JsonNodeFactory.instance.objectNode();
         ObjectNode test = JsonNodeFactory.instance.objectNode();
         legacy.properties().forEach(field -> {
-            String name = field.getKey();
-            if (LENGTH_TEST_FIELDS.containsKey(name)) {
-                test.set(LENGTH_TEST_FIELDS.get(name), field.getValue());
+            if (testFields.containsKey(field.getKey())) {
+                test.set(testFields.get(field.getKey()), field.getValue());
             } else {
-                level.set(SCORE_FIELDS.getOrDefault(name, name), field.getValue());
+                other.move(field.getKey(), field.getValue(), target, test);
             }
         });
         if (!test.isEmpty()) {
-            level.set("test", test);
+            target.set("test", test);
         }
-        return level;
+        return target;
+    }
+
+    private static void renamedField(String name, JsonNode value, ObjectNode target, ObjectNode test) {
+        target.set(SCORE_FIELDS.getOrDefault(name, name), value);
     }
 
     private static ObjectNode renamed(JsonNode node, Map<String, String> names) {
