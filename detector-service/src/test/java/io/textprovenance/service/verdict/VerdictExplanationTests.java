@@ -1,5 +1,6 @@
 package io.textprovenance.service.verdict;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,14 +84,18 @@ class VerdictExplanationTests {
 
     @Test
     void shouldExplainWithRanksAndTheAnytimeTestAlongTheText() throws Exception {
-        verdict("{\"text\": \"" + PARAGRAPH.repeat(3) + "\", \"explain\": true}")
+        String body = verdict("{\"text\": \"" + PARAGRAPH.repeat(3) + "\", \"explain\": true}")
                 .andExpect(jsonPath("$.evidence[*].rank", everyItem(greaterThanOrEqualTo(1))))
                 .andExpect(jsonPath("$.evidence[0].pawnWeight").isNumber())
                 .andExpect(jsonPath("$.trace.test").value("anytime-mixture"))
                 .andExpect(jsonPath("$.trace.points[0].tokens").value(1))
                 .andExpect(jsonPath("$.trace.points[*].boundary", everyItem(greaterThan(0.0))))
                 .andExpect(jsonPath("$.trace.points", not(hasSize(0))))
-                .andExpect(jsonPath("$.trace.alpha").isNumber());
+                .andExpect(jsonPath("$.trace.alpha").isNumber())
+                .andReturn().getResponse().getContentAsString();
+        Double tracePValue = JsonPath.read(body, "$.trace.pValue");
+        Double anytimePValue = JsonPath.read(body, "$.provenance.anytimePValue");
+        assertThat(tracePValue).as("the trace is the anytime test of provenance").isEqualTo(anytimePValue);
     }
 
     private ResultActions verdict(String body) throws Exception {
