@@ -460,6 +460,7 @@
       }
     });
     $('file').addEventListener('change', function () { readFile($('file').files[0]); });
+    $('api-key').addEventListener('change', loadModel);
     var drop = $('drop');
     drop.addEventListener('dragover', function (event) { event.preventDefault(); drop.classList.add('dragging'); });
     drop.addEventListener('dragleave', function () { drop.classList.remove('dragging'); });
