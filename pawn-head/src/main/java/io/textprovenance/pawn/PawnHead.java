@@ -108,6 +108,11 @@ public final class PawnHead implements AutoCloseable {
         if (n == 0) {
             throw new IllegalArgumentException("PAWN needs at least one scored token");
         }
+        if (hidden.length < n + 1) {
+            throw new IllegalArgumentException("PAWN reads the first " + n + " tokens, but the text was scored with"
+                    + " hidden states for " + (hidden.length - 1) + ": score it with hidden states for at least "
+                    + MAX_TOKENS + " tokens");
+        }
         if (hidden[0].length != hiddenSize) {
             throw new IllegalArgumentException("hidden states of width " + hidden[0].length + ", PAWN expects " + hiddenSize);
         }

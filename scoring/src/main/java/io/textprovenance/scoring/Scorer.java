@@ -37,6 +37,21 @@ public interface Scorer extends AutoCloseable {
      */
     TokenizedText tokenize(String text);
 
+    /**
+     * Scores every token of {@code text}, with the last hidden states of the BOS position and of the first
+     * {@code hiddenStateTokens} tokens only (none for 0): a head that reads a text's first tokens needs no more,
+     * and a long document's states are tokens x hidden-size floats. This default returns the states of every
+     * token when any is asked for; {@link io.textprovenance.scoring.onnx.OnnxScorer} returns only those asked.
+     *
+     * @throws IllegalArgumentException if {@code hiddenStateTokens} is negative, or as {@link #score(String, boolean)}
+     */
+    default ScoredText score(String text, int hiddenStateTokens) {
+        if (hiddenStateTokens < 0) {
+            throw new IllegalArgumentException("hiddenStateTokens must be at least 0, got " + hiddenStateTokens);
+        }
+        return score(text, hiddenStateTokens > 0);
+    }
+
     /** Scores without hidden states. */
     default ScoredText score(String text) {
         return score(text, false);

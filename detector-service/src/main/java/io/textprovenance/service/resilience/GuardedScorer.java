@@ -38,15 +38,17 @@ public final class GuardedScorer {
     }
 
     /**
+     * Scores {@code text}, with the hidden states of its first {@code hiddenStateTokens} tokens (0: none).
+     *
      * @throws io.github.resilience4j.circuitbreaker.CallNotPermittedException when the circuit is open
      * @throws io.github.resilience4j.bulkhead.BulkheadFullException when the channel has too many calls in flight
      * @throws java.util.concurrent.TimeoutException wrapped in {@link ScorerTimeoutException} on timeout
      */
-    public ScoredText score(Channel channel, String text, boolean withHiddenStates) {
+    public ScoredText score(Channel channel, String text, int hiddenStateTokens) {
         return bulkheads.get(channel).executeSupplier(() -> circuitBreaker.executeSupplier(() -> {
             // a FutureTask, so that cancelling it (the time limiter on timeout, or below) interrupts the scoring
             // thread, which then withdraws the document's windows from the batcher: nothing is scored after the 503
-            Future<ScoredText> scoring = executor.submit(() -> scorer.score(text, withHiddenStates));
+            Future<ScoredText> scoring = executor.submit(() -> scorer.score(text, hiddenStateTokens));
             // on a REST request's thread, also watched for its client going away (ClientGoneException)
             Future<ScoredText> awaited = ClientConnection.current().map(client -> client.watch(scoring)).orElse(scoring);
             try {

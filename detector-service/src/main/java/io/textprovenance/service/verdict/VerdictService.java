@@ -124,7 +124,8 @@ public class VerdictService {
     public Verdict judgeValidated(Channel channel, String id, String text, boolean explain) {
         long start = System.nanoTime();
         boolean withPawn = pawn.head().isPresent();
-        ScoredText scored = scorer.score(channel, text, withPawn);
+        // PAWN reads the first PawnHead.MAX_TOKENS tokens: only their hidden states are asked for (issue 14)
+        ScoredText scored = scorer.score(channel, text, withPawn ? PawnHead.MAX_TOKENS : 0);
         long scoredAt = System.nanoTime();
         if (scored.tokensScored() == 0) {
             throw new IllegalArgumentException("text has no tokens to score");

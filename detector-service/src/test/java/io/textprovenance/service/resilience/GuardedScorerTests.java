@@ -80,7 +80,7 @@ class GuardedScorerTests {
     void shouldInterruptTheScoringWhenTheTimeLimitPasses() throws Exception {
         GuardedScorer guarded = guarded(Duration.ofMillis(200));
 
-        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ScorerTimeoutException.class);
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(ScorerTimeoutException.class);
         assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
     }
 
@@ -90,7 +90,7 @@ class GuardedScorerTests {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                guarded.score(Channel.REST, "text", false);
+                guarded.score(Channel.REST, "text", 0);
             } catch (RuntimeException e) {
                 thrown.set(e);
             }
@@ -120,7 +120,7 @@ class GuardedScorerTests {
         client.start();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ClientGoneException.class);
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(ClientGoneException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
     }
@@ -130,7 +130,7 @@ class GuardedScorerTests {
         bindRequest(() -> false);
         GuardedScorer guarded = guarded(Duration.ofMillis(600));
 
-        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", false)).isInstanceOf(ScorerTimeoutException.class);
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(ScorerTimeoutException.class);
         assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
     }
 

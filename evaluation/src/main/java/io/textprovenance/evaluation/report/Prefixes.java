@@ -25,7 +25,7 @@ final class Prefixes {
             throw new IllegalArgumentException("a prefix of " + length + " tokens of a text of " + scored.tokensScored());
         }
         return new ScoredText(scored.tokens().subList(0, length), 1, scored.clip(), scored.vocabulary(),
-                scored.hiddenStates().map(rows -> Arrays.copyOf(rows, length + 1)));
+                scored.hiddenStates().map(rows -> Arrays.copyOf(rows, Math.min(rows.length, length + 1))));
     }
 
     /**

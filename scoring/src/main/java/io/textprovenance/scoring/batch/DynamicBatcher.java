@@ -61,12 +61,23 @@ public final class DynamicBatcher implements AutoCloseable {
      * @throws IllegalStateException     after {@link #close}
      */
     public List<CompletableFuture<WindowResult>> submit(List<long[]> windows, boolean withHiddenStates) {
+        return submit(windows, window -> withHiddenStates);
+    }
+
+    /**
+     * Queues all windows of one document, each with the hidden states or not as {@code withHiddenStates} says
+     * for its index (a batch computes them when one of its windows wants them).
+     *
+     * @see #submit(List, boolean)
+     */
+    public List<CompletableFuture<WindowResult>> submit(List<long[]> windows,
+                                                        java.util.function.IntPredicate withHiddenStates) {
         if (closed.get()) {
             throw new IllegalStateException("the scorer is closed");
         }
         List<Job> jobs = new ArrayList<>(windows.size());
-        for (long[] window : windows) {
-            jobs.add(new Job(window, withHiddenStates, new CompletableFuture<>()));
+        for (int w = 0; w < windows.size(); w++) {
+            jobs.add(new Job(windows.get(w), withHiddenStates.test(w), new CompletableFuture<>()));
         }
         if (!queue.offer(jobs, settings.maxQueuedWindows())) {
             throw new ScorerOverloadedException("scorer queue full: " + queue.size() + " windows waiting (limit "

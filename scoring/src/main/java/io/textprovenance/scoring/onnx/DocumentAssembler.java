@@ -35,10 +35,13 @@ final class DocumentAssembler {
         return new ScoredText(List.of(), 0, manifest.clipNats(), manifest.vocabSize(), hidden);
     }
 
-    ScoredText assemble(TokenizedText tokens, List<Window> windows, List<WindowResult> results,
-                        boolean withHiddenStates) {
+    /**
+     * @param hiddenTokens the hidden states of the BOS position and of this many first tokens are kept (none
+     *                     for 0); their windows must have computed them
+     */
+    ScoredText assemble(TokenizedText tokens, List<Window> windows, List<WindowResult> results, int hiddenTokens) {
         List<TokenMetrics> metrics = new ArrayList<>(tokens.size());
-        float[][] hidden = withHiddenStates ? new float[tokens.size() + 1][] : null;
+        float[][] hidden = hiddenTokens > 0 ? new float[hiddenTokens + 1][] : null;
         for (int w = 0; w < windows.size(); w++) {
             Window window = windows.get(w);
             WindowResult result = results.get(w);
@@ -52,7 +55,7 @@ final class DocumentAssembler {
                         result.logProb()[j], result.entropy()[j], result.varentropy()[j], result.maxLogProb()[j],
                         result.rankFraction()[j], result.topPMass()[j], result.clippedMean()[j],
                         result.clippedVariance()[j]));
-                if (hidden != null) {
+                if (hidden != null && position <= hiddenTokens) {
                     hidden[position] = result.hiddenStates()[position - window.start()];
                 }
             }

@@ -92,7 +92,22 @@ public final class OnnxScorer implements Scorer {
     @Override
     public ScoredText score(String text, boolean withHiddenStates) {
         requireOpen();
-        return scoreTokenized(tokenizer.encode(text), withHiddenStates);
+        TokenizedText tokens = tokenizer.encode(text);
+        return scoreTokenized(tokens, withHiddenStates ? tokens.size() : 0, withHiddenStates);
+    }
+
+    /**
+     * Scores every token and returns the hidden states of the BOS position and the first
+     * {@code hiddenStateTokens} tokens only; only the windows that hold those positions ask the model for them.
+     */
+    @Override
+    public ScoredText score(String text, int hiddenStateTokens) {
+        requireOpen();
+        if (hiddenStateTokens < 0) {
+            throw new IllegalArgumentException("hiddenStateTokens must be at least 0, got " + hiddenStateTokens);
+        }
+        TokenizedText tokens = tokenizer.encode(text);
+        return scoreTokenized(tokens, Math.min(hiddenStateTokens, tokens.size()), hiddenStateTokens > 0);
     }
 
     @Override
@@ -111,10 +126,14 @@ public final class OnnxScorer implements Scorer {
             }
         }
         return scoreTokenized(new TokenizedText(tokenIds, new int[tokenIds.length], new int[tokenIds.length]),
-                withHiddenStates);
+                withHiddenStates ? tokenIds.length : 0, withHiddenStates);
     }
 
-    private ScoredText scoreTokenized(TokenizedText tokens, boolean withHiddenStates) {
+    /**
+     * @param hiddenTokens     return the hidden states of the BOS position and the first hiddenTokens tokens
+     * @param withHiddenStates whether hidden states were asked for at all (an empty text then gets the BOS row)
+     */
+    private ScoredText scoreTokenized(TokenizedText tokens, int hiddenTokens, boolean withHiddenStates) {
         long[] input = new long[tokens.size() + 1];
         input[0] = manifest.bosTokenId();
         System.arraycopy(tokens.ids(), 0, input, 1, tokens.size());
@@ -126,8 +145,11 @@ public final class OnnxScorer implements Scorer {
         for (Window window : windows) {
             slices.add(Arrays.copyOfRange(input, window.start(), window.end()));
         }
-        List<WindowResult> results = Futures.joinAll(batcher.submit(slices, withHiddenStates));
-        return assembler.assemble(tokens, windows, results, withHiddenStates);
+        // a window holds hidden rows for positions scoredFrom..end-1 (and the first, row 0): ask only those that
+        // hold a position up to hiddenTokens
+        List<WindowResult> results = Futures.joinAll(batcher.submit(slices,
+                w -> hiddenTokens > 0 && (w == 0 || windows.get(w).scoredFrom() <= hiddenTokens)));
+        return assembler.assemble(tokens, windows, results, hiddenTokens);
     }
 
     @Override

@@ -87,6 +87,31 @@ class OnnxScorerTests {
     }
 
     @Test
+    void shouldReturnHiddenStatesOnlyForTheFirstTokensAskedFor() {
+        // issue 14: PAWN reads a text's first tokens; the states of the rest are not asked of the model
+        String text = SENTENCE.repeat(20);
+        ScoredText all = graph.score(text, true);
+        ScoredText first = graph.score(text, 40);
+        assertThat(first.windowed()).isTrue();
+        assertThat(first.tokensScored()).isEqualTo(all.tokensScored()).isGreaterThan(200);
+        float[][] rows = first.hiddenStates().orElseThrow();
+        float[][] allRows = all.hiddenStates().orElseThrow();
+        assertThat(rows).hasNumberOfRows(41);
+        for (int p = 0; p < rows.length; p++) {
+            for (int k = 0; k < rows[p].length; k++) {
+                assertThat(rows[p][k]).isCloseTo(allRows[p][k], within(1e-4f));
+            }
+        }
+        for (int i = 0; i < all.tokensScored(); i++) {
+            assertClose(first.tokens().get(i), all.tokens().get(i), 1e-5);
+        }
+        assertThat(graph.score("Short text.", 512).hiddenStates().orElseThrow())
+                .hasNumberOfRows(graph.score("Short text.", true).tokensScored() + 1);
+        assertThat(graph.score(text, 0).hiddenStates()).isEmpty();
+        assertThatThrownBy(() -> graph.score(text, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldScoreNothingInEmptyTextAndSomethingInWhitespace() {
         ScoredText empty = graph.score("");
         assertThat(empty.tokensScored()).isZero();
