@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
@@ -66,9 +67,12 @@ class EvaluationAgreementTests {
         @Autowired
         VerdictService service;
 
+        @TempDir
+        Path directory;
+
         @Test
         void shouldGiveEveryTextTheServicesLabel() throws IOException {
-            assertSameLabels(service, 0.01);
+            assertSameLabels(service, directory, 0.01);
         }
     }
 
@@ -78,9 +82,12 @@ class EvaluationAgreementTests {
         @Autowired
         VerdictService service;
 
+        @TempDir
+        Path directory;
+
         @Test
         void shouldGiveEveryTextTheServicesLabel() throws IOException {
-            assertSameLabels(service, 0.1);
+            assertSameLabels(service, directory, 0.1);
         }
     }
 
@@ -91,17 +98,20 @@ class EvaluationAgreementTests {
         @Autowired
         VerdictService service;
 
+        @TempDir
+        Path directory;
+
         @Test
         void shouldGiveEveryTextTheServicesLabel() throws IOException {
-            List<String> labels = assertSameLabels(service, 0.5, "--human-miss-p-value", "0.5", "--min-tokens", "8");
+            List<String> labels = assertSameLabels(service, directory, 0.5, "--human-miss-p-value", "0.5",
+                    "--min-tokens", "8");
             assertThat(labels).contains("machine");   // the setting matters: at 1% no text here is called machine
         }
     }
 
     /** Runs the evaluation with the same policy, then asks the service: the labels must agree text by text. */
-    static List<String> assertSameLabels(VerdictService service, double machinePValue, String... policy)
-            throws IOException {
-        Path directory = Files.createTempDirectory("agreement");
+    static List<String> assertSameLabels(VerdictService service, Path directory, double machinePValue,
+                                         String... policy) throws IOException {
         Path data = Files.createDirectories(directory.resolve("data"));
         StringBuilder jsonl = new StringBuilder();
         ObjectMapper json = new ObjectMapper();
