@@ -2,7 +2,7 @@ package io.textprovenance.service.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.textprovenance.service.resilience.Channel;
-import io.textprovenance.service.verdict.DocumentTooLargeException;
+import io.textprovenance.service.verdict.DocumentRejectedException;
 import io.textprovenance.service.verdict.Verdict;
 import io.textprovenance.service.verdict.VerdictRequests;
 import io.textprovenance.service.verdict.VerdictService;
@@ -20,18 +20,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * documents -> verdicts, at least once. Each poll's records are parsed; invalid ones go to the dead-letter
- * topic with their reason; valid ones are scored concurrently (so the scorer's batcher groups them) and
- * their verdicts produced. The method returns only when every verdict and dead letter is acknowledged by
- * the broker, and the container commits the offsets only then.
+ * documents -> verdicts, at least once. Each poll's records are parsed and validated as REST requests are;
+ * the ones refused ({@link DocumentRejectedException}) go to the dead-letter topic with their reason at once;
+ * valid ones are scored concurrently (so the scorer's batcher groups them) and their verdicts produced. The
+ * method returns only when every verdict and dead letter is acknowledged by the broker, and the container commits
+ * the offsets only then.
  *
  * <p>Nothing published can exceed the producer's limit: a verdict too large for it is refused with a dead letter
  * naming the reason ({@link VerdictRecords}), dead letters carry a bounded excerpt ({@link DeadLetters}), and a
  * record the broker still refuses is replaced by a reason-only dead letter ({@link Publisher}). When a record
- * fails otherwise (scoring failed, Kafka unavailable), the method throws a {@link BatchListenerFailedException}
- * naming the first such record: the records before it are committed and the error handler retries from it
- * (without limit for transient failures, a few times then to the dead-letter topic for the others; see
- * {@link KafkaConfiguration}).
+ * fails otherwise (scoring failed, Kafka unavailable, a bug: an {@link IllegalArgumentException} thrown by the
+ * service is not the record's fault), the method throws a {@link BatchListenerFailedException} naming the first
+ * such record: the records before it are committed and the error handler retries from it (without limit for
+ * transient failures, a few times then to the dead-letter topic for the others; see {@link KafkaConfiguration}).
  */
 @Component
 class DocumentListener {
@@ -82,11 +83,15 @@ class DocumentListener {
             try {
                 document = parser.parse(record.key(), record.value());
                 verdicts.validate(document.text());
-            } catch (InvalidDocumentException | IllegalArgumentException | DocumentTooLargeException e) {
+            } catch (DocumentRejectedException e) {   // the record's own fault: dead-lettered now, never retried
                 outcomes.add(CompletableFuture.completedFuture(Outcome.refused(e.getMessage())));
                 continue;
+            } catch (RuntimeException e) {   // the service's: this record fails, and the error handler retries it
+                outcomes.add(CompletableFuture.failedFuture(e));
+                continue;
             }
-            outcomes.add(CompletableFuture.supplyAsync(() -> judge(document), executor));
+            outcomes.add(CompletableFuture.supplyAsync(() -> Outcome.judged(verdicts.judgeValidated(Channel.KAFKA,
+                    document.id(), document.text(), document.explain())), executor));
         }
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -111,14 +116,6 @@ class DocumentListener {
         VerdictRecords.Encoded encoded = verdictRecords.encode(outcome.verdict());
         return encoded.record() != null ? publisher.verdict(encoded.record(), record)
                 : publisher.deadLetter(record, encoded.refusal());
-    }
-
-    private Outcome judge(DocumentRecord document) {
-        try {
-            return Outcome.judged(verdicts.judgeValidated(Channel.KAFKA, document.id(), document.text(), document.explain()));
-        } catch (IllegalArgumentException | DocumentTooLargeException e) {
-            return Outcome.refused(e.getMessage());
-        }
     }
 
     /** A verdict, or the reason the document gets none. */

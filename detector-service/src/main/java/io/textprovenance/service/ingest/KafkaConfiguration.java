@@ -3,6 +3,7 @@ package io.textprovenance.service.ingest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.textprovenance.service.verdict.DocumentRejectedException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,10 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * <p>The error handler retries the record the listener names as failed: without limit, with exponential back-off
  * up to 30 s, while the failure is transient ({@link TransientFailures}: an outage must not lose documents); a
  * failure of the record's own (the scorer fails on it) {@value #RECORD_RETRIES} times, then the record goes to
- * the dead-letter topic with the reason and is committed, so one record never stalls its partition.
+ * the dead-letter topic with the reason and is committed, so one record never stalls its partition. A failure
+ * of the service's own that is no outage (a bug, whatever its exception: an {@link IllegalArgumentException}
+ * included) counts as the record's: retried, then dead-lettered as failed. Refused documents
+ * ({@link DocumentRejectedException}) never get here: the listener dead-letters them with their reason.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -70,6 +74,8 @@ class KafkaConfiguration {
         handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outageBackOff()
                 : recordBackOff());
         handler.setCommitRecovered(true);
+        // the listener dead-letters refused documents itself; should one reach the handler, no retry can help it
+        handler.addNotRetryableExceptions(DocumentRejectedException.class);
         return handler;
     }
 

@@ -7,7 +7,7 @@ import io.textprovenance.scoring.ScorerOverloadedException;
 import io.textprovenance.scoring.ScoringException;
 import io.textprovenance.service.resilience.ClientGoneException;
 import io.textprovenance.service.resilience.ScorerTimeoutException;
-import io.textprovenance.service.verdict.DocumentTooLargeException;
+import io.textprovenance.service.verdict.DocumentRejectedException;
 import io.textprovenance.service.verdict.VerdictRequests;
 import java.net.URI;
 import java.util.stream.Collectors;
@@ -56,14 +56,15 @@ class ProblemAdvice {
         return problem(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed request body", shape + field, null);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badInput(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-document", "Invalid document", e.getMessage(), null);
-    }
-
-    @ExceptionHandler(DocumentTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(DocumentTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "document-too-large", "Document too large", e.getMessage(), null);
+    /** Bad input, as validation classified it; any other exception (an IllegalArgumentException too) is ours: 500. */
+    @ExceptionHandler(DocumentRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(DocumentRejectedException e) {
+        return switch (e.reason()) {
+            case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-document", "Invalid document", e.getMessage(),
+                    null);
+            case TOO_LARGE -> problem(HttpStatus.CONTENT_TOO_LARGE, "document-too-large", "Document too large",
+                    e.getMessage(), null);
+        };
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -14,11 +14,11 @@ import java.util.concurrent.Future;
 
 /**
  * The scorer behind its guards: the caller's channel bulkhead, then the shared circuit breaker, then the
- * time limiter. Bad input ({@link IllegalArgumentException}) passes through and does not count as a
- * failure of the scorer. A call that times out, whose caller is interrupted, or whose REST client closes its
- * connection ({@link ClientConnection}, asked every {@link ClientConnection#CHECK_INTERVAL} while waiting) is
- * cancelled: the scoring thread is interrupted and withdraws the document's queued windows, so no model time
- * goes to an answer nobody will read.
+ * time limiter. Input reaches it validated (VerdictService.validate), so every exception it throws counts as a
+ * failure of the scorer, an {@link IllegalArgumentException} included; a cancelled call does not. A call that
+ * times out, whose caller is interrupted, or whose REST client closes its connection ({@link ClientConnection},
+ * asked every {@link ClientConnection#CHECK_INTERVAL} while waiting) is cancelled: the scoring thread is
+ * interrupted and withdraws the document's queued windows, so no model time goes to an answer nobody will read.
  */
 public final class GuardedScorer {
 

@@ -38,7 +38,7 @@ class ResilienceConfiguration {
                 .minimumNumberOfCalls(Math.min(properties.slidingWindow(), 5))
                 .waitDurationInOpenState(properties.openDuration())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .ignoreExceptions(IllegalArgumentException.class, java.util.concurrent.CancellationException.class)
+                .ignoreExceptions(java.util.concurrent.CancellationException.class)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         return registry;

@@ -63,7 +63,7 @@ class VerdictController {
     @PostMapping(path = "/verdicts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<Verdict> batch(@Valid @RequestBody BatchRequest request) {
         if (request.documents().size() > properties.maxBatch()) {
-            throw new IllegalArgumentException("a batch holds at most " + properties.maxBatch() + " documents, got "
+            throw DocumentRejectedException.invalid("a batch holds at most " + properties.maxBatch() + " documents, got "
                     + request.documents().size());
         }
         verdicts.validateBatch(request.documents().stream().map(VerdictRequest::text).toList());

@@ -32,7 +32,7 @@ public record VerdictRequest(
     /** Longest caller id (also a Kafka key) accepted. */
     public static final int MAX_ID_LENGTH = 256;
 
-    boolean wantsExplanation() {
+    public boolean wantsExplanation() {
         return Boolean.TRUE.equals(explain);
     }
 }

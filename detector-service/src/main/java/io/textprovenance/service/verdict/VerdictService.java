@@ -77,35 +77,63 @@ public class VerdictService {
     }
 
     /**
-     * Rejects what no verdict can be given for, before any scoring: empty text, more bytes than
-     * detector.verdict.max-document-size, more tokens than the request's budget (detector.verdict.max-tokens).
+     * Rejects what no verdict can be given for, before any scoring, on REST and Kafka alike: empty text, an
+     * unpaired surrogate (not text; JSON's escapes can carry one), more bytes than
+     * detector.verdict.max-document-size, no token, more tokens than the request's budget
+     * (detector.verdict.max-tokens).
      *
      * @return the text's tokens
+     * @throws DocumentRejectedException naming the rule the text breaks
      */
     public int validate(String text) {
         if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("text is empty");
+            throw DocumentRejectedException.invalid("text is empty");
+        }
+        int surrogate = unpairedSurrogate(text);
+        if (surrogate >= 0) {
+            throw DocumentRejectedException.invalid("text holds an unpaired surrogate at index " + surrogate
+                    + ": it is not valid UTF-16");
         }
         long bytes = utf8Length(text);
         if (bytes > properties.maxDocumentSize().toBytes()) {
-            throw new DocumentTooLargeException("document is " + bytes + " bytes; the limit is "
+            throw DocumentRejectedException.tooLarge("document is " + bytes + " bytes; the limit is "
                     + properties.maxDocumentSize().toBytes() + " bytes (detector.verdict.max-document-size)");
         }
         int tokens = tokenizer.tokenize(text).size();
+        if (tokens == 0) {
+            throw DocumentRejectedException.invalid("text has no tokens to score");
+        }
         if (tokens > properties.maxTokens()) {
-            throw new DocumentTooLargeException(overBudget("document", tokens));
+            throw DocumentRejectedException.tooLarge(overBudget("document", tokens));
         }
         return tokens;
     }
 
-    /** {@link #validate} for each text, and the batch's tokens together within the one request's budget. */
+    /** The index of the first surrogate that is not part of a pair, or -1. */
+    static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #validate} for each text, and the batch's tokens together within the one request's budget.
+     *
+     * @throws DocumentRejectedException naming the rule a text or the batch breaks
+     */
     public void validateBatch(List<String> texts) {
         long tokens = 0;
         for (String text : texts) {
             tokens += validate(text);
         }
         if (tokens > properties.maxTokens()) {
-            throw new DocumentTooLargeException(overBudget("batch", tokens));
+            throw DocumentRejectedException.tooLarge(overBudget("batch", tokens));
         }
     }
 
@@ -127,8 +155,8 @@ public class VerdictService {
         // PAWN reads the first PawnHead.MAX_TOKENS tokens: only their hidden states are asked for (issue 14)
         ScoredText scored = scorer.score(channel, text, withPawn ? PawnHead.MAX_TOKENS : 0);
         long scoredAt = System.nanoTime();
-        if (scored.tokensScored() == 0) {
-            throw new IllegalArgumentException("text has no tokens to score");
+        if (scored.tokensScored() == 0) {   // validate() refused such a text: the scorer disagrees with its tokenizer
+            throw new IllegalStateException("the scorer scored no token of a text its tokenizer gave tokens for");
         }
         tokensCounter.increment(scored.tokensScored());
         documentTokens.record(scored.tokensScored());

@@ -1,9 +1,0 @@
-package io.textprovenance.service.verdict;
-
-/** A document exceeds detector.verdict.max-document-size. */
-public class DocumentTooLargeException extends RuntimeException {
-
-    public DocumentTooLargeException(String message) {
-        super(message);
-    }
-}
