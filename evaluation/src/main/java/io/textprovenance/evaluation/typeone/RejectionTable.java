@@ -1,5 +1,6 @@
 package io.textprovenance.evaluation.typeone;
 
+import io.textprovenance.stats.TestResult;
 import io.textprovenance.stats.calibration.Interval;
 import io.textprovenance.stats.calibration.Proportions;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ final class RejectionTable {
     private final int[] edges;
     private final int[] texts;
     private final Map<String, int[]> rejections = new LinkedHashMap<>();
+    private final Map<String, Integer> rejectedAbove = new LinkedHashMap<>();
     private int fewestTokens = Integer.MAX_VALUE;
     private int mostTokens;
 
@@ -23,10 +25,25 @@ final class RejectionTable {
         this.tests = new ArrayList<>(tests);
         this.edges = edges.clone();
         this.texts = new int[edges.length];   // last slot: all lengths
-        tests.forEach(test -> rejections.put(test, new int[edges.length]));
+        tests.forEach(test -> {
+            rejections.put(test, new int[edges.length]);
+            rejectedAbove.put(test, 0);
+        });
     }
 
-    void add(int tokens, Map<String, Boolean> rejected) {
+    /** Counts one text: each test's result (a rejection with statistic &gt; 0 counts as "above" too). */
+    void add(int tokens, Map<String, TestResult> results) {
+        Map<String, Boolean> rejected = new LinkedHashMap<>();
+        results.forEach((test, result) -> {
+            rejected.put(test, result.rejected());
+            if (result.rejected() && result.statistic() > 0) {
+                rejectedAbove.merge(test, 1, Integer::sum);
+            }
+        });
+        count(tokens, rejected);
+    }
+
+    private void count(int tokens, Map<String, Boolean> rejected) {
         int bin = bin(tokens);
         texts[bin]++;
         texts[edges.length - 1]++;
@@ -55,10 +72,14 @@ final class RejectionTable {
         return texts() == 0 ? "-" : fewestTokens + "-" + mostTokens;
     }
 
-    /** The summary cell of one test: "k/n (upper)", upper the one-sided 95% Clopper-Pearson bound on the rate. */
+    /**
+     * The summary cell of one test: "k/n (upper)", upper the one-sided 95% Clopper-Pearson bound on the rate, and
+     * how many of the k rejected texts were less predictable than the model's own samples (statistic &gt; 0).
+     */
     String summaryCell(String test) {
         int k = rejected(test);
-        return String.format(Locale.ROOT, "%d/%d (%.4f)", k, texts(), upperBound(k, texts(), 0.95));
+        String cell = String.format(Locale.ROOT, "%d/%d (%.4f)", k, texts(), upperBound(k, texts(), 0.95));
+        return k == 0 ? cell : cell + ", " + rejectedAbove.get(test) + " above";
     }
 
     String markdown() {

@@ -11,6 +11,7 @@ import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.scoring.window.Windower;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.ProvenanceTest;
+import io.textprovenance.stats.TestResult;
 import io.textprovenance.stats.TokenSeries;
 import io.textprovenance.stats.inference.AnytimeTest;
 import io.textprovenance.stats.inference.AzumaTest;
@@ -96,7 +97,8 @@ public final class TypeOneErrorCheck {
                 }
                 progress("samples", ++done, samples.size());
             }
-            report.append("**Summary**: rejected/n (one-sided 95% upper bound on the rate, Clopper-Pearson)\n\n")
+            report.append("**Summary**: rejected/n (one-sided 95% upper bound on the rate, Clopper-Pearson), and"
+                    + " how many of the rejected were above H0 (less predictable than the model's own samples)\n\n")
                     .append(summary(model, rows.values(), tests.keySet())).append('\n');
             for (Row row : rows.values()) {
                 report.append("**").append(row.title()).append("**\n\n").append(row.table.markdown()).append('\n');
@@ -244,9 +246,9 @@ public final class TypeOneErrorCheck {
             return;
         }
         TokenSeries series = scored.toTokenSeries();
-        Map<String, Boolean> rejected = new LinkedHashMap<>();
-        tests.forEach((name, test) -> rejected.put(name, test.test(series, alpha, Alternative.TWO_SIDED).rejected()));
-        table.add(series.size(), rejected);
+        Map<String, TestResult> results = new LinkedHashMap<>();
+        tests.forEach((name, test) -> results.put(name, test.test(series, alpha, Alternative.TWO_SIDED)));
+        table.add(series.size(), results);
     }
 
     static List<Sample> readSamples(Path file) throws IOException {

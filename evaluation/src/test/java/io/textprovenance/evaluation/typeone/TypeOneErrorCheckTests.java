@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.textprovenance.evaluation.typeone.TypeOneErrorCheck.Sample;
 import io.textprovenance.scoring.window.Windower;
+import io.textprovenance.stats.Alternative;
+import io.textprovenance.stats.TestResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,23 @@ class TypeOneErrorCheckTests {
         assertThat(RejectionTable.upperBound(1, 100, 0.95)).isCloseTo(0.0465598, within(1e-6));
         assertThat(RejectionTable.upperBound(5, 500, 0.95)).isCloseTo(0.0209103, within(1e-6));
         assertThat(RejectionTable.upperBound(3, 3, 0.95)).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldSummariseRejectionsWithTheirSideAndTheLengthRange() {
+        RejectionTable table = new RejectionTable(java.util.Set.of("t"), TypeOneErrorCheck.BIN_EDGES);
+        table.add(80, java.util.Map.of("t", result(0.4, true)));
+        table.add(300, java.util.Map.of("t", result(-0.4, true)));
+        table.add(120, java.util.Map.of("t", result(0.01, false)));
+
+        assertThat(table.texts()).isEqualTo(3);
+        assertThat(table.lengthRange()).isEqualTo("80-300");
+        assertThat(table.summaryCell("t")).isEqualTo(String.format(java.util.Locale.ROOT, "2/3 (%.4f), 1 above",
+                RejectionTable.upperBound(2, 3, 0.95)));
+    }
+
+    private static TestResult result(double statistic, boolean rejected) {
+        return new TestResult("t", Alternative.TWO_SIDED, 100, statistic, 0.3, 0.05, rejected ? 0.01 : 0.9, rejected);
     }
 
     private static Sample sample(int tokens, List<List<Integer>> windows, int promptTokens) {
