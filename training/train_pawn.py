@@ -9,7 +9,9 @@ the gate logits, max length 512 (the cache's), cosine schedule, 5 epochs, frozen
 Train on the cache's "train" split (by human document); the "calibration" split is used for monitoring and
 the "test" split is left to the Java evaluation harness. --holdout GROUP (generator:NAME or domain:NAME)
 trains without that group and reports AUROC on its test-split texts (leave-one-generator/domain-out).
-Seeded. Writes pawn.onnx and pawn.json (sha256, recipe, validation AUROC) to --out.
+Seeded. Writes pawn.onnx and pawn.json (sha256, recipe, validation AUROC, and what it was trained on: the
+scorer's text_normalization from the cache's meta.json, which the service and the evaluation require to equal
+their scorer's, and the split: seed and the digest of the train documents) to --out.
 """
 import argparse
 import hashlib
@@ -222,6 +224,25 @@ width {card['width']}, 3 residual blocks (LayerNorm, Linear, GELU). {card['param
         f.write(new)
 
 
+def training_split(cache):
+    """The split the head trains on, as pawn.json records it: the seed and the sha256 of the train side's hashed
+    document keys, distinct, sorted and joined by newlines (PawnCard.digest in Java)."""
+    documents = sorted({r["document"] for r in cache.rows if r["split"] == "train"})
+    return {"seed": cache.meta["split_seed"], "train_documents": len(documents),
+            "train_documents_sha256": hashlib.sha256("\n".join(documents).encode("utf-8")).hexdigest()}
+
+
+def require_provenance(cache, directory):
+    """A head is refused by the service unless pawn.json records the scorer's text normalization: the cache must."""
+    missing = [k for k in ("text_normalization", "split_seed") if cache.meta.get(k) in (None, "")]
+    if any("document" not in r for r in cache.rows):
+        missing.append("each text's document in index.jsonl")
+    if missing:
+        raise SystemExit(f"{directory} does not record {', '.join(missing)} (a cache made before pawn.json recorded"
+                         f" them): run cache-features again into a new directory, with --reuse {directory} so that"
+                         " only the texts whose tokens changed are scored again")
+
+
 def in_group(row, group):
     kind, name = group.split(":", 1)
     return row["domain"] == name if kind == "domain" else (row["label"] == 1 and row["generator"] == name)
@@ -316,6 +337,7 @@ def main():
             log(table)
         return
 
+    require_provenance(cache, args.features)
     train_docs = cache.documents(lambda r: r["split"] == "train")
     val_docs = cache.documents(lambda r: r["split"] == "calibration")
     log(f"train {len(train_docs)} docs, validation {len(val_docs)} docs, hidden {cache.d}, width {args.width}")
@@ -331,6 +353,7 @@ def main():
     with open(path, "rb") as f:
         sha = hashlib.sha256(f.read()).hexdigest()
     card = {"name": "pawn", "file": "pawn.onnx", "sha256": sha, "backbone": cache.meta["model"],
+            "text_normalization": cache.meta["text_normalization"], "split": training_split(cache),
             "width": args.width, "gates": args.width, "features": args.width, "max_len": 512,
             "inputs": {"metrics": "[B,T,5] float32: token_logprob, entropy, max_logprob, rank_fraction, top_p_mass",
                        "hidden": "[B,T+1,d] float32: last hidden states, row 0 = BOS position",

@@ -34,7 +34,12 @@ public final class Arguments {
 
     /** {@code --name true|false}; false when absent. */
     public boolean flag(String name) {
-        String value = values.getOrDefault(name, "false");
+        return flag(name, false);
+    }
+
+    /** {@code --name true|false}; {@code fallback} when absent. */
+    public boolean flag(String name, boolean fallback) {
+        String value = values.getOrDefault(name, String.valueOf(fallback));
         if (!value.equals("true") && !value.equals("false")) {
             throw new IllegalArgumentException("--" + name + " takes true or false, not '" + value + "'");
         }

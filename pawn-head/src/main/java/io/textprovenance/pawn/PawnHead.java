@@ -4,13 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScoringException;
 import io.textprovenance.scoring.TokenMetrics;
-import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,44 +33,40 @@ public final class PawnHead implements AutoCloseable {
     private final OrtSession session;
     private final int hiddenSize;
     private final String sha256;
+    private final PawnCard card;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PawnHead(OrtEnvironment environment, OrtSession.SessionOptions options, OrtSession session, int hiddenSize,
-                     String sha256) {
+                     String sha256, PawnCard card) {
         this.environment = environment;
         this.options = options;
         this.session = session;
         this.hiddenSize = hiddenSize;
         this.sha256 = sha256;
+        this.card = card;
     }
 
     /**
      * Loads {@code pawn.onnx} with its {@code pawn.json} from {@code directory}, checking its sha256 and that
-     * it was trained on the backbone {@code backbone} (the sha256 of that model must appear in pawn.json).
+     * it was trained on the backbone {@code backbone} (the sha256 of that model must appear in pawn.json). Whether
+     * it fits the scorer's text normalization is the caller's to check, before opening: {@link PawnCard#refusal}.
      *
      * @throws IllegalStateException naming the file, if missing, altered or trained on another backbone
      */
     public static PawnHead open(Path directory, ModelManifest backbone, int intraOpThreads) {
         Path model = directory.resolve("pawn.onnx");
-        Path card = directory.resolve("pawn.json");
-        if (!Files.isRegularFile(model) || !Files.isRegularFile(card)) {
-            throw new IllegalStateException("no pawn.onnx with pawn.json in " + directory.toAbsolutePath());
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalStateException("no pawn.onnx in " + directory.toAbsolutePath());
         }
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(card.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + card + ": " + e.getMessage(), e);
-        }
-        String expected = json.path("sha256").asText();
+        PawnCard card = PawnCard.read(directory);
         String actual = ModelManifest.digest(model);
-        if (!actual.equalsIgnoreCase(expected)) {
+        if (!actual.equalsIgnoreCase(card.sha256())) {
             throw new IllegalStateException("sha256 of " + model.toAbsolutePath() + " is " + actual + " but pawn.json says "
-                    + expected);
+                    + card.sha256());
         }
         String backboneSha = backbone.sha256().get(ModelManifest.MODEL);
-        if (!json.path("backbone").asText().contains(backboneSha)) {
-            throw new IllegalStateException(model + " was trained on backbone '" + json.path("backbone").asText()
+        if (!card.backbone().contains(backboneSha)) {
+            throw new IllegalStateException(model + " was trained on backbone '" + card.backbone()
                     + "', not on " + backbone.name() + " (sha256 " + backboneSha + "): retrain it on this model's features");
         }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
@@ -81,7 +74,8 @@ public final class PawnHead implements AutoCloseable {
         try {
             options.setIntraOpNumThreads(intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors());
             OrtSession session = environment.createSession(model.toString(), options);
-            return new PawnHead(environment, options, session, backbone.hiddenSize(), actual.toLowerCase(Locale.ROOT));
+            return new PawnHead(environment, options, session, backbone.hiddenSize(), actual.toLowerCase(Locale.ROOT),
+                    card);
         } catch (OrtException e) {
             options.close();
             environment.close();
@@ -92,6 +86,11 @@ public final class PawnHead implements AutoCloseable {
     /** The sha256 of the loaded pawn.onnx (checked against pawn.json at load), lower-case hex. */
     public String sha256() {
         return sha256;
+    }
+
+    /** What pawn.json records about the head. */
+    public PawnCard card() {
+        return card;
     }
 
     /**

@@ -60,6 +60,9 @@ public interface Scorer extends AutoCloseable {
     /** The model this scorer runs. */
     ModelManifest manifest();
 
+    /** The model, the device, the text normalization and the queue, as of now. */
+    ScorerInfo info();
+
     @Override
     void close();
 }

@@ -8,17 +8,21 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * "scorer" health: the model is loaded (the bean exists only then), its queue, and the circuit breaker.
+ * "scorer" health: the model is loaded (the bean exists only then), its queue, the PAWN head (in use, absent or
+ * refused, with the reason: a refused head leaves the service UP, labelling from the zero-shot scores), and the
+ * circuit breaker.
  * DOWN while the circuit is open, so a pod whose scorer keeps failing leaves the Service's endpoints.
  */
 @Component("scorerHealthIndicator")
 class ScorerHealthIndicator implements HealthIndicator {
 
     private final OnnxScorer scorer;
+    private final PawnHeadHolder pawn;
     private final CircuitBreaker circuitBreaker;
 
-    ScorerHealthIndicator(OnnxScorer scorer, CircuitBreakerRegistry circuitBreakers) {
+    ScorerHealthIndicator(OnnxScorer scorer, PawnHeadHolder pawn, CircuitBreakerRegistry circuitBreakers) {
         this.scorer = scorer;
+        this.pawn = pawn;
         this.circuitBreaker = circuitBreakers.circuitBreaker("scorer");
     }
 
@@ -31,6 +35,7 @@ class ScorerHealthIndicator implements HealthIndicator {
                 .withDetail("sha256", scorer.manifest().shortSha())
                 .withDetail("device", scorer.device())
                 .withDetail("queuedWindows", scorer.batcher().queuedWindows())
+                .withDetail("pawn", pawn.state())
                 .withDetail("circuitBreaker", state.name())
                 .build();
     }

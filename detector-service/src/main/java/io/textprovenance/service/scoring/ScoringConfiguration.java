@@ -3,6 +3,7 @@ package io.textprovenance.service.scoring;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.textprovenance.pawn.PawnCard;
 import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScorerSettings;
@@ -10,7 +11,10 @@ import io.textprovenance.scoring.batch.BatchingSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.verdict.CalibrationTable;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoringConfiguration.class);
 
     @Bean
     OnnxScorer scorer(ScoringProperties properties, MeterRegistry meters) {
@@ -33,12 +39,28 @@ class ScoringConfiguration {
         return scorer;
     }
 
+    /**
+     * The model directory's PAWN head, unless it was trained under another text normalization than the scorer's,
+     * or records none while detector.scoring.pawn.require-normalization: then the service starts without it (a
+     * WARN, the health's and /v1/models' pawn fields say why) and labels from the zero-shot scores.
+     */
     @Bean
     PawnHeadHolder pawnHead(ScoringProperties properties, OnnxScorer scorer) {
-        boolean present = Files.isRegularFile(properties.modelDir().resolve("pawn.onnx"));
-        return new PawnHeadHolder(present
-                ? Optional.of(PawnHead.open(properties.modelDir(), scorer.manifest(), properties.intraOpThreads()))
-                : Optional.empty());
+        Path directory = properties.modelDir();
+        if (!Files.isRegularFile(directory.resolve("pawn.onnx"))) {
+            return PawnHeadHolder.absent();
+        }
+        PawnCard card = PawnCard.read(directory);
+        Optional<String> refusal = card.refusal(scorer.info().textNormalization(),
+                properties.pawn().requireNormalization());
+        if (refusal.isPresent()) {
+            String reason = refusal.get() + (card.textNormalization().isEmpty()
+                    ? " (detector.scoring.pawn.require-normalization=false uses it anyway)" : "");
+            log.warn("PAWN head {} is not used: {}. Verdicts are labelled from the zero-shot scores.",
+                    directory.resolve("pawn.onnx").toAbsolutePath(), reason);
+            return PawnHeadHolder.refused(reason);
+        }
+        return PawnHeadHolder.of(PawnHead.open(directory, scorer.manifest(), properties.intraOpThreads()));
     }
 
     @Bean

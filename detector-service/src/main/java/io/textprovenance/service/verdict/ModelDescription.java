@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param device        where it runs: cpu or cuda
  * @param pawn          whether the PAWN classifier head is present
  * @param calibrated    whether calibration.json is present
+ * @param pawnRefusal   why the model directory's PAWN head is not used (null when it is, or there is none)
  */
 @Schema(description = "The model in service.")
 public record ModelDescription(
@@ -29,5 +30,9 @@ public record ModelDescription(
         @Schema(description = "Whether the PAWN classifier head (pawn.onnx) is present: verdicts then rest on it")
         boolean pawn,
         @Schema(description = "Whether calibration.json is present: without it there are no p-values and no"
-                + " calibrated labels") boolean calibrated) {
+                + " calibrated labels") boolean calibrated,
+        @Schema(description = "Why the model directory's PAWN head (pawn.onnx) is not used, so that verdicts rest on"
+                + " the zero-shot scores: it was trained under another text normalization than the scorer's, or its"
+                + " pawn.json records none (detector.scoring.pawn.require-normalization); null when the head is used"
+                + " or there is none", nullable = true) String pawnRefusal) {
 }

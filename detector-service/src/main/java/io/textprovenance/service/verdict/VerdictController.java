@@ -30,6 +30,7 @@ class VerdictController {
     private final ModelManifest manifest;
     private final String device;
     private final boolean pawn;
+    private final String pawnRefusal;
     private final boolean calibrated;
 
     VerdictController(VerdictService verdicts, RateLimiter restRateLimiter, VerdictProperties properties,
@@ -42,6 +43,7 @@ class VerdictController {
         this.manifest = scorer.manifest();
         this.device = scorer.device();
         this.pawn = pawn.head().isPresent();
+        this.pawnRefusal = pawn.refusal().orElse(null);
         this.calibrated = !calibration.isEmpty();
     }
 
@@ -77,6 +79,6 @@ class VerdictController {
     List<ModelDescription> models() {
         return List.of(new ModelDescription(manifest.name(), manifest.version(), manifest.sha256().get(ModelManifest.MODEL),
                 manifest.format().name().toLowerCase(Locale.ROOT), manifest.contextLength(),
-                manifest.vocabSize(), device, pawn, calibrated));
+                manifest.vocabSize(), device, pawn, calibrated, pawnRefusal));
     }
 }

@@ -10,6 +10,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.Scorer;
+import io.textprovenance.scoring.ScorerInfo;
 import io.textprovenance.scoring.tokenizer.TokenizedText;
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +60,11 @@ class GuardedScorerTests {
 
         @Override
         public ModelManifest manifest() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScorerInfo info() {
             throw new UnsupportedOperationException();
         }
 

@@ -12,6 +12,7 @@ import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.scoring.tokenizer.TokenizedText;
+import io.textprovenance.verdict.calibration.CalibrationFile;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.DataOutputStream;
@@ -36,7 +37,8 @@ import java.util.Optional;
  * <p>Format (little-endian float32, C order), in the output directory:
  * <ul>
  *   <li>{@code meta.json}: model name and sha256, hidden size d, vocabulary, clipping level, metric names,
- *       max tokens, counts.</li>
+ *       max tokens, counts, the scorer's {@code text_normalization} (a head trained on the cache records it; the
+ *       service refuses a head of another normalization) and the {@code split_seed}.</li>
  *   <li>{@code metrics.f32}: for each unique text, [n, 8] rows (log-probability, entropy, varentropy, max
  *       log-probability, rank / V, top-p mass, clipped mean, clipped variance: {@link #METRICS}) of its
  *       first n &lt;= max tokens. PAWN reads five of them by name; {@link FeatureCache} rebuilds the
@@ -45,7 +47,9 @@ import java.util.Optional;
  *   <li>{@code hidden.f32}: for each unique text, [n + 1, d] last hidden states (row 0 = BOS position,
  *       row i + 1 = position of token i; PAWN's gate for token i reads rows i and i + 1).</li>
  *   <li>{@code index.jsonl}: one line per labeled text: label (1 = machine), generator, domain, source,
- *       pair, split (train/calibration/test by human document), {@code text_sha256} (UTF-8), and
+ *       pair, split (train/calibration/test by human document), {@code document} (the hashed key of that human
+ *       document, as calibration.json records its split; train_pawn.py digests the train side's into pawn.json),
+ *       {@code text_sha256} (UTF-8), and
  *       {@code feature}: the number of its unique text in the arrays, with {@code tokens},
  *       {@code windows} and the row offsets {@code metrics_offset} (also the offset in token_ids.i32),
  *       {@code hidden_offset} (rows, not bytes).</li>
@@ -95,6 +99,7 @@ public final class CacheFeatures {
         int vocabulary;
         double clip;
         String model;
+        String normalization;
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(arguments.path("model", "models/tiny")));
              DataOutputStream metrics = stream(out.resolve("metrics.f32"));
              DataOutputStream hidden = stream(out.resolve("hidden.f32"));
@@ -105,6 +110,7 @@ public final class CacheFeatures {
             hiddenSize = scorer.manifest().hiddenSize();
             vocabulary = scorer.manifest().vocabSize();
             clip = scorer.manifest().clipNats();
+            normalization = scorer.info().textNormalization();
             model = scorer.manifest().name() + " " + scorer.manifest().version() + " " + scorer.manifest().sha256().get("model.onnx");
             long started = System.nanoTime();
             for (int i = 0; i < texts.size(); i++) {
@@ -131,6 +137,7 @@ public final class CacheFeatures {
                 row.put("source", text.source());
                 row.put("pair", text.pair());
                 row.put("split", split.splitOf(text));
+                row.put("document", CalibrationFile.SplitRecord.hash(split.documentOf(text)));
                 row.put("text_sha256", FeatureCache.sha256(text.text()));
                 row.put("feature", feature[0]);
                 row.put("tokens", feature[1]);
@@ -153,6 +160,8 @@ public final class CacheFeatures {
         meta.put("hidden_size", hiddenSize);
         meta.put("vocab_size", vocabulary);
         meta.put("clip_nats", clip);
+        meta.put("text_normalization", normalization);
+        meta.put("split_seed", split.seed());
         meta.put("metrics", METRICS);
         meta.put("max_tokens", maxTokens);
         meta.put("texts", texts.size());
@@ -165,9 +174,9 @@ public final class CacheFeatures {
     }
 
     /**
-     * Rewrites the label columns (generator, domain, source, pair) and the split of an existing cache's
-     * index.jsonl (after a change of the split rule, the seed or the file-name parsing), without scoring again.
-     * The data must be the cache's: same texts in the same order.
+     * Rewrites the label columns (generator, domain, source, pair), the split and the document of an existing
+     * cache's index.jsonl and the split seed in its meta.json (after a change of the split rule, the seed or the
+     * file-name parsing), without scoring again. The data must be the cache's: same texts in the same order.
      */
     static void reindex(Path out, List<LabeledText> texts, DocumentSplit split) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -189,6 +198,7 @@ public final class CacheFeatures {
                 moved.merge(row.path("split").asText() + " -> " + side, 1, Integer::sum);
             }
             row.put("split", side);
+            row.put("document", CalibrationFile.SplitRecord.hash(split.documentOf(texts.get(i))));
             row.put("generator", texts.get(i).generator());
             row.put("domain", texts.get(i).domain());
             row.put("source", texts.get(i).source());
@@ -196,6 +206,9 @@ public final class CacheFeatures {
             rewritten.add(json.writeValueAsString(row));
         }
         Files.write(out.resolve("index.jsonl"), rewritten);
+        ObjectNode meta = (ObjectNode) json.readTree(out.resolve("meta.json").toFile());
+        meta.put("split_seed", split.seed());
+        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("meta.json").toFile(), meta);
         System.err.println("re-split " + out + "/index.jsonl: " + (moved.isEmpty() ? "no change" : moved));
     }
 

@@ -49,6 +49,10 @@ import java.util.stream.Collectors;
  * {@code --machine-p-value} and {@code --human-miss-p-value} (the service's defaults; with --calibrate-out the
  * machine p-value defaults to --fpr).
  *
+ * <p>The model directory's PAWN head is refused, as the service refuses it, when its pawn.json records another text
+ * normalization than the scorer's, or none ({@code --pawn-require-normalization false} accepts that); splitting
+ * the data (no --thresholds), the seed must be the one it trained on.
+ *
  * <p>Robustness to formatting: up to {@code --perturb-max} texts (200 by default, a seeded sample stratified by
  * label; 0 turns it off; the test split, or with --thresholds every reported text) are scored again after each of
  * {@code --perturbations}, never from the cache; the section at the end of report.md and "robustness" in
@@ -60,6 +64,7 @@ public final class Evaluate {
             + " [--seed 2025] [--max-pairs-per-file N] [--features DIR]"
             + " [--calibrate-out FILE.json [--fpr 0.01] | --thresholds FILE.json]"
             + " [--min-tokens 32] [--machine-p-value 0.01] [--human-miss-p-value 0.05]"
+            + " [--pawn-require-normalization true]"
             + " [--perturb-max 200] [--perturbations " + Perturbation.all() + "]";
 
     /** Texts scored again under each perturbation unless --perturb-max says otherwise. */
@@ -68,7 +73,7 @@ public final class Evaluate {
     public static void main(String[] args) throws IOException {
         Arguments arguments = new Arguments(args, USAGE, "data", "out", "model", "max-tokens", "seed", "fpr",
                 "calibration", "calibrate-out", "thresholds", "min-tokens", "machine-p-value", "human-miss-p-value",
-                "max-pairs-per-file", "features", "perturb-max", "perturbations");
+                "max-pairs-per-file", "features", "perturb-max", "perturbations", "pawn-require-normalization");
         Job job = Job.of(arguments);
         Path data = arguments.path("data", "");
         if (data.toString().isEmpty()) {
@@ -99,11 +104,15 @@ public final class Evaluate {
         String pawnSha256;
         CalibrationTable shippedTable = null;
         try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(modelDirectory));
-             PawnDetector pawn = PawnDetector.openIfPresent(modelDirectory, scorer.manifest())) {
+             PawnDetector pawn = PawnDetector.openIfPresent(modelDirectory, scorer.info(),
+                     arguments.flag("pawn-require-normalization", true))) {
             modelLine = scorer.manifest().name() + " " + scorer.manifest().version() + " (sha256 "
                     + scorer.manifest().shortSha() + ")";
             modelSha256 = scorer.manifest().sha256().get(ModelManifest.MODEL);
             pawnSha256 = pawn == null ? null : pawn.sha256();
+            if (pawn != null && seen == null) {   // split here: by the head's own split only
+                pawn.requireSplitSeed(seed);
+            }
             if (job.thresholds() != null) {   // refused when made for another backbone or head
                 shippedTable = CalibrationTable.load(job.thresholds(), modelSha256, Optional.ofNullable(pawnSha256));
             }

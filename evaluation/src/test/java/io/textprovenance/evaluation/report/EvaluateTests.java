@@ -10,6 +10,7 @@ import io.textprovenance.evaluation.cache.CacheFeatures;
 import io.textprovenance.evaluation.cache.FeatureCache;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,12 +175,17 @@ class EvaluateTests {
         String[] cache = {"--data", data.toString(), "--out", features.toString(), "--model", tinyModel().toString(),
             "--max-tokens", "16"};
         CacheFeatures.main(cache);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode meta = json.readTree(features.resolve("meta.json").toFile());
+        assertThat(meta.get("text_normalization").asText()).isEqualTo(LayoutNormalizingTokenizer.VERSION);
+        assertThat(meta.get("split_seed").asInt()).isEqualTo(2025);
         List<String> before = Files.readAllLines(features.resolve("index.jsonl"));
+        assertThat(json.readTree(before.get(0)).get("document").asText()).hasSize(16);
         CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(), "--seed", "7",
             "--reindex", "true"});
         List<String> after = Files.readAllLines(features.resolve("index.jsonl"));
         assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
-        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(features.resolve("meta.json").toFile()).get("split_seed").asInt()).isEqualTo(7);
         for (int i = 0; i < before.size(); i++) {
             ObjectNode was = (ObjectNode) json.readTree(before.get(i));
             ObjectNode now = (ObjectNode) json.readTree(after.get(i));
@@ -217,8 +223,9 @@ class EvaluateTests {
                 + " the the the the the the the the the the the the the the the the the the the the.", 120);
         Path out = directory.resolve("report");
         Path calibration = directory.resolve("calibration.json");
+        // the bundled head records no text normalization: accepted here, for a trained detector's robustness rows
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", bundledModel().toString(),
-                "--calibrate-out", calibration.toString(), "--fpr", "0.1",
+                "--calibrate-out", calibration.toString(), "--fpr", "0.1", "--pawn-require-normalization", "false",
                 "--perturb-max", "1000", "--perturbations", "one-line,crlf,trailing-newline"});
         JsonNode robustness = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("robustness");
         int machine = robustness.get("machineTexts").asInt();
@@ -272,6 +279,43 @@ class EvaluateTests {
         assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(),
                 "--model", tinyModel().toString(), "--perturbations", "one-line,tabs"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown perturbation 'tabs'");
+    }
+
+    /**
+     * A PAWN head is used only with the scorer's text normalization, as in the service (issue 14): the bundled tiny
+     * head records none (refused unless accepted), one recording another is refused anyway; and a run that splits
+     * the data must split it with the seed the head trained on.
+     */
+    @Test
+    void shouldRefuseAPawnHeadOfAnotherNormalizationOrAnotherSplitSeed() throws IOException {
+        Path data = pairFile(4, "Memo %d: the depot opened late.", "A a a %d", 4);
+        String[] run = {"--data", data.toString(), "--out", directory.resolve("x").toString(), "--perturb-max", "0",
+            "--model"};
+        assertThatThrownBy(() -> Evaluate.main(with(run, bundledModel().toString())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("records no text normalization", "--pawn-require-normalization false");
+
+        Path model = Files.createDirectories(directory.resolve("model"));
+        for (String file : List.of("model.json", "model.onnx", "tokenizer.json", "pawn.onnx")) {
+            Files.createSymbolicLink(model.resolve(file), bundledModel().resolve(file));
+        }
+        ObjectNode card = (ObjectNode) new ObjectMapper().readTree(bundledModel().resolve("pawn.json").toFile());
+        card.put("text_normalization", "layout-0");
+        new ObjectMapper().writeValue(model.resolve("pawn.json").toFile(), card);
+        assertThatThrownBy(() -> Evaluate.main(with(run, model.toString(), "--pawn-require-normalization", "false")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'layout-0'");
+
+        card.put("text_normalization", LayoutNormalizingTokenizer.VERSION);
+        card.putObject("split").put("seed", 7).put("train_documents", 1).put("train_documents_sha256", "00");
+        new ObjectMapper().writeValue(model.resolve("pawn.json").toFile(), card);
+        assertThatThrownBy(() -> Evaluate.main(with(run, model.toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run with --seed 7");
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     /**

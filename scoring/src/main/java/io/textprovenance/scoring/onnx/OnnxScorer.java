@@ -7,6 +7,7 @@ import io.textprovenance.scoring.ModelFormat;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.Scorer;
+import io.textprovenance.scoring.ScorerInfo;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.DynamicBatcher;
 import io.textprovenance.scoring.batch.ModelRunner;
@@ -160,6 +161,12 @@ public final class OnnxScorer implements Scorer {
     /** "cpu" or "cuda". */
     public String device() {
         return device;
+    }
+
+    @Override
+    public ScorerInfo info() {
+        return new ScorerInfo(manifest, device, LayoutNormalizingTokenizer.VERSION, batcher.queuedWindows(),
+                batcher.batches(), batcher.windowsRun());
     }
 
     /** The batcher, for metrics (queue length, batches run). */

@@ -13,9 +13,18 @@ import java.util.Arrays;
  * typed with "smart quotes" scores as the same text typed without them. Offsets still point into the caller's
  * original text: the token holding such a space spans the whole run there.
  *
+ * <p>{@link #VERSION} names these rules. A head trained on the scorer's features (PAWN) and a feature cache record
+ * it, and a head recorded under other rules is refused: its features were other tokens. Change it with the rules.
+ *
  * @param inner the tokenizer of the model
  */
 public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
+
+    /**
+     * The version of the normalization rules: "layout-1" trims, and turns whitespace runs that hold a line break into
+     * one space; "quotes-1" folds typographic quotes to ASCII.
+     */
+    public static final String VERSION = "layout-1+quotes-1";
 
     @Override
     public TokenizedText encode(String text) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.textprovenance.scoring.ModelFormat;
 import io.textprovenance.scoring.ScoredText;
+import io.textprovenance.scoring.ScorerInfo;
 import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.scoring.tokenizer.HuggingFaceBpeTokenizer;
 import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
@@ -175,6 +176,21 @@ class OnnxScorerTests {
             callers.shutdown();
         }
         assertThat(graph.batcher().batches()).isLessThan(graph.batcher().windowsRun());
+    }
+
+    @Test
+    void shouldDescribeItselfWithoutItsImplementation() {
+        ScorerInfo before = graph.info();
+        graph.score(SENTENCE.repeat(3));
+        ScorerInfo after = graph.info();
+
+        assertThat(after.manifest()).isSameAs(graph.manifest());
+        assertThat(after.device()).isEqualTo("cpu");
+        assertThat(after.textNormalization()).isEqualTo(LayoutNormalizingTokenizer.VERSION).isEqualTo("layout-1+quotes-1");
+        assertThat(after.batches()).isGreaterThan(before.batches());
+        assertThat(after.windowsRun()).as("a text over the context: several windows")
+                .isGreaterThanOrEqualTo(before.windowsRun() + 2);
+        assertThat(after.queuedWindows()).isZero();
     }
 
     @Test
