@@ -111,6 +111,7 @@ public final class AttributionCheck {
             for (String test : tests.keySet()) {
                 report.append(confusion(outcomes, List.copyOf(names.values()), test, alpha, scoreIds));
             }
+            report.append(mostLikely(outcomes, List.copyOf(names.values()), tests.keySet().iterator().next()));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report.toString());
             Files.writeString(recordsFile, records.toString());
@@ -182,7 +183,7 @@ public final class AttributionCheck {
                     testNode.putObject(t.model()).put("statistic", t.result().statistic())
                             .put("threshold", t.result().threshold()).put("alpha", t.alpha())
                             .put("p_value", t.result().pValue()).put("adjusted_p_value", t.adjustedPValue())
-                            .put("rejected", t.rejected());
+                            .put("rejected", t.rejected()).put("log_likelihood", t.logLikelihood());
                 }
                 if (idsPValues.containsKey(test)) {
                     testNode.put("source_ids_p_value", idsPValues.get(test));
@@ -284,6 +285,49 @@ public final class AttributionCheck {
                         high == Integer.MAX_VALUE ? "" : String.valueOf(high - 1), rows.size(),
                         cell(other, rows.size(), false)));
             }
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * The maximum-likelihood attribution (not a test: no false-positive guarantee): the model under which each text is
+     * most probable, and the margin ln p_source(text) - max over the other models, in nats and per source token.
+     */
+    static String mostLikely(List<Outcome> outcomes, List<String> models, String test) {
+        List<String> sources = outcomes.stream().map(Outcome::source).distinct().toList();
+        StringBuilder out = new StringBuilder("**Maximum likelihood** (not a test: the model under which the text is"
+                + " most probable, ln p(text) summed over each model's own tokens; no false-positive guarantee) and the"
+                + " margin ln p_source(text) - max over the other models (negative: another model is more likely)\n\n"
+                + "| sampled from | n |");
+        models.forEach(m -> out.append(" most likely ").append(m).append(" |"));
+        out.append(" margin, nats: 5th percentile / median | margin per source token: 5th percentile / median |\n"
+                + "|---|---|").append("---|".repeat(models.size())).append("---|---|\n");
+        for (String source : sources) {
+            List<Outcome> rows = outcomes.stream().filter(o -> o.source().equals(source) && o.tested(test)).toList();
+            int n = rows.size();
+            if (n == 0) {
+                continue;
+            }
+            out.append("| ").append(source).append(" | ").append(n).append(" |");
+            for (String model : models) {
+                int k = (int) rows.stream().filter(o -> ModelAttribution.mostLikely(
+                        o.results().get(test)).equals(model)).count();
+                out.append(' ').append(cell(k, n, model.equals(source))).append(" |");
+            }
+            double[] margins = new double[n];
+            double[] perToken = new double[n];
+            for (int i = 0; i < n; i++) {
+                Outcome o = rows.get(i);
+                double own = o.of(test, source).logLikelihood();
+                double other = models.stream().filter(m -> !m.equals(source))
+                        .mapToDouble(m -> o.of(test, m).logLikelihood()).max().orElse(Double.NEGATIVE_INFINITY);
+                margins[i] = own - other;
+                perToken[i] = margins[i] / o.sourceTokens();
+            }
+            java.util.Arrays.sort(margins);
+            java.util.Arrays.sort(perToken);
+            out.append(String.format(Locale.ROOT, " %.1f / %.1f | %.2f / %.2f |%n", margins[(int) (0.05 * (n - 1))],
+                    margins[(n - 1) / 2], perToken[(int) (0.05 * (n - 1))], perToken[(n - 1) / 2]));
         }
         return out.append('\n').toString();
     }

@@ -80,6 +80,11 @@ class AttributionCheckTests {
                 .contains("| A | 3 | 2 | 1 | 0 | 0 |").contains("| B | 2 | 1 | 0 | 0 | 1 |")
                 // uncorrected: B's 0.02 rejected at 0.05 but not at 0.025
                 .contains("| B | 2 | 1 | 0 |");
+
+        // log-likelihoods -10 p under A and -5 p under B: B is the more likely for A's three texts, A for B's two
+        assertThat(AttributionCheck.mostLikely(outcomes, List.of("A", "B"), "t"))
+                .contains("| A | 3 | 0/3 = 0.000 (>= 0.000) | 3/3 = 1.000 (<= 1.000) |")
+                .contains("| B | 2 | 2/2 = 1.000 (<= 1.000) | 0/2 = 0.000 (>= 0.000) |");
     }
 
     /** A text of {@code source} with the given p-values under A and B, tested at 0.05 / 2. */
@@ -91,6 +96,6 @@ class AttributionCheckTests {
     private static ModelTest modelTest(String model, double p) {
         ProvenanceTest.requireLevel(0.025);
         TestResult result = new TestResult("t", Alternative.TWO_SIDED, 100, 0.0, 0.1, 0.025, p, p <= 0.025);
-        return new ModelTest(model, result, 2, 0.05, Math.min(1, 2 * p));
+        return new ModelTest(model, result, 2, 0.05, Math.min(1, 2 * p), model.equals("A") ? -10 * p : -5 * p);
     }
 }

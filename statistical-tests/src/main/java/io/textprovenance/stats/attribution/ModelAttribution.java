@@ -3,6 +3,7 @@ package io.textprovenance.stats.attribution;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.ProvenanceTest;
 import io.textprovenance.stats.TestResult;
+import io.textprovenance.stats.TokenObservation;
 import io.textprovenance.stats.TokenSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +65,38 @@ public final class ModelAttribution {
         List<ModelTest> tests = new ArrayList<>(models);
         seriesByModel.forEach((model, series) -> {
             TestResult result = test.test(series, level, alternative);
-            tests.add(new ModelTest(model, result, models, familyAlpha, Math.min(1.0, models * result.pValue())));
+            tests.add(new ModelTest(model, result, models, familyAlpha, Math.min(1.0, models * result.pValue()),
+                    logLikelihood(series)));
         });
         return List.copyOf(tests);
+    }
+
+    /** The text's log-probability under the model that scored it: -sum_i s_i (unclipped surprisals), in nats. */
+    public static double logLikelihood(TokenSeries series) {
+        double sum = 0;
+        for (TokenObservation token : series.tokens()) {
+            sum -= token.surprisal();
+        }
+        return sum;
+    }
+
+    /**
+     * The candidate under which the text is most probable (maximum likelihood). Not a test: it always names one model,
+     * carries no false-positive guarantee, and a text of a model that is not among the candidates is still given
+     * one; it complements the tests, whose statistic (surprisal minus entropy) cannot tell a text from a model whose
+     * own entropy happens to match the text's surprisal under it (docs/statistics.md).
+     */
+    public static String mostLikely(List<ModelTest> tests) {
+        if (tests.isEmpty()) {
+            throw new IllegalArgumentException("no candidate");
+        }
+        ModelTest best = tests.get(0);
+        for (ModelTest test : tests) {
+            if (test.logLikelihood() > best.logLikelihood()) {
+                best = test;
+            }
+        }
+        return best.model();
     }
 
     /** The candidates not rejected: the models the text is attributed to (possibly none, possibly several). */

@@ -12,8 +12,12 @@ import io.textprovenance.stats.TestResult;
  * @param models         K, the number of candidates tested together
  * @param familyAlpha    the level of the whole attribution, before the correction
  * @param adjustedPValue min(1, K pValue): rejected exactly when adjustedPValue &lt;= familyAlpha
+ * @param logLikelihood  the text's log-probability under this model, sum_i ln p(x_i | x_&lt;i) over its own tokens,
+ *                       in nats: comparable across models that score the same text (each approximates ln P(text));
+ *                       evidence for {@link ModelAttribution#mostLikely}, not part of the test
  */
-public record ModelTest(String model, TestResult result, int models, double familyAlpha, double adjustedPValue) {
+public record ModelTest(String model, TestResult result, int models, double familyAlpha, double adjustedPValue,
+                        double logLikelihood) {
 
     public ModelTest {
         if (models < 1) {

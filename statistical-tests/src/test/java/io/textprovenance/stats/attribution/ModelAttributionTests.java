@@ -85,6 +85,20 @@ class ModelAttributionTests {
     }
 
     @Test
+    void shouldNameTheModelUnderWhichTheTextIsMostProbable() {
+        Map<String, TokenSeries> models = new LinkedHashMap<>();
+        models.put("a", Fixtures.constant(100, 0.5, 1.0));   // surprisal 3.5 per token: ln p = -350
+        models.put("b", Fixtures.constant(80, 0.0, 1.0));    // another tokenizer, 80 tokens of 3: -240
+        models.put("c", Fixtures.constant(60, 1.5, 1.0));    // 60 of 4.5: -270
+
+        List<ModelTest> tests = attribution.test(models, ALPHA);
+
+        assertThat(tests).extracting(ModelTest::logLikelihood).containsExactly(-350.0, -240.0, -270.0);
+        assertThat(ModelAttribution.mostLikely(tests)).isEqualTo("b");
+        assertThatThrownBy(() -> ModelAttribution.mostLikely(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldRefuseNoModelsAndLevelsOutsideTheUnitInterval() {
         assertThatThrownBy(() -> attribution.test(Map.of(), ALPHA)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ModelAttribution.levelPerModel(0, 2)).isInstanceOf(IllegalArgumentException.class);
