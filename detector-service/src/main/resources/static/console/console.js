@@ -404,7 +404,8 @@
       $('plot-caption').textContent = 'No trace: the service answers one only with explain: true.';
       return;
     }
-    var W = 720;
+    // drawn at the box's own width (at most 720), so that the 12 px labels stay 12 px on a phone
+    var W = Math.max(300, Math.min(720, Math.round(box.clientWidth) || 720));
     var Hh = 260;
     var pad = 40;
     var g = H.plotPaths(trace.points, W, Hh, pad);

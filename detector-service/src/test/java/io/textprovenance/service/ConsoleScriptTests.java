@@ -1,6 +1,7 @@
 package io.textprovenance.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,13 +11,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the console's JavaScript unit checks (src/test/js, Node's built-in test runner: offsets, emoji, CJK, line
- * breaks, colour buckets, plot geometry) with the machine's {@code node}; skipped, saying so, where there is none.
+ * breaks, colour buckets, plot geometry) with the machine's {@code node}; skipped, saying so, where there is none,
+ * except under CI ({@code CI=true}), where it fails: .ci/run installs Node.js.
  * Offline and about a second: nothing is installed.
  */
 class ConsoleScriptTests {
 
     @Test
     void shouldPassTheHeatmapChecksUnderNode() throws Exception {
+        if (!nodeAvailable() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and no `node` on the PATH: the console's JavaScript checks (src/test/js) need it"
+                    + " (.ci/run installs nodejs)");
+        }
         assumeTrue(nodeAvailable(), "no `node` on the PATH: the console's JavaScript checks (src/test/js) are skipped");
         Process node = new ProcessBuilder("node", "--test", "src/test/js/").redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
