@@ -15,7 +15,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.Scorer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +66,7 @@ class ResilienceConfiguration {
     }
 
     @Bean
-    GuardedScorer guardedScorer(OnnxScorer scorer, CircuitBreakerRegistry circuitBreakers, ResilienceProperties properties,
+    GuardedScorer guardedScorer(Scorer scorer, CircuitBreakerRegistry circuitBreakers, ResilienceProperties properties,
                                 MeterRegistry meters, ExecutorService scoringCallExecutor) {
         BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
         Bulkhead rest = bulkheads.bulkhead("rest", BulkheadConfig.custom()

@@ -2,7 +2,8 @@ package io.textprovenance.service.scoring;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.Scorer;
+import io.textprovenance.scoring.ScorerInfo;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("scorerHealthIndicator")
 class ScorerHealthIndicator implements HealthIndicator {
 
-    private final OnnxScorer scorer;
+    private final Scorer scorer;
     private final PawnHeadHolder pawn;
     private final CircuitBreaker circuitBreaker;
 
-    ScorerHealthIndicator(OnnxScorer scorer, PawnHeadHolder pawn, CircuitBreakerRegistry circuitBreakers) {
+    ScorerHealthIndicator(Scorer scorer, PawnHeadHolder pawn, CircuitBreakerRegistry circuitBreakers) {
         this.scorer = scorer;
         this.pawn = pawn;
         this.circuitBreaker = circuitBreakers.circuitBreaker("scorer");
@@ -31,10 +32,12 @@ class ScorerHealthIndicator implements HealthIndicator {
         CircuitBreaker.State state = circuitBreaker.getState();
         Health.Builder health = state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
                 ? Health.down() : Health.up();
-        return health.withDetail("model", scorer.manifest().name() + " " + scorer.manifest().version())
-                .withDetail("sha256", scorer.manifest().shortSha())
-                .withDetail("device", scorer.device())
-                .withDetail("queuedWindows", scorer.batcher().queuedWindows())
+        ScorerInfo info = scorer.info();
+        return health.withDetail("model", info.manifest().name() + " " + info.manifest().version())
+                .withDetail("sha256", info.manifest().shortSha())
+                .withDetail("device", info.device())
+                .withDetail("textNormalization", info.textNormalization())
+                .withDetail("queuedWindows", info.queuedWindows())
                 .withDetail("pawn", pawn.state())
                 .withDetail("circuitBreaker", state.name())
                 .build();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.textprovenance.pawn.PawnCard;
 import io.textprovenance.pawn.PawnHead;
 import io.textprovenance.scoring.ModelManifest;
+import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.BatchingSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
@@ -20,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Owns the scorer and the PAWN head: built once at startup (failing fast with the reason on a missing or
- * altered model), closed by Spring at shutdown through their inferred {@code close()}.
+ * altered model), closed by Spring at shutdown through their inferred {@code close()}. Only this class knows the
+ * scorer is an {@link OnnxScorer} (it opens it and observes its batcher); every other bean takes the
+ * {@link Scorer} and its {@link io.textprovenance.scoring.ScorerInfo}.
  */
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
@@ -35,7 +38,7 @@ class ScoringConfiguration {
         DistributionSummary batchSizes = DistributionSummary.builder("detector.batch.size")
                 .description("windows per model call").publishPercentileHistogram().register(meters);
         scorer.batcher().onBatch(batchSizes::record);
-        Gauge.builder("detector.scorer.queued.windows", scorer.batcher(), b -> b.queuedWindows()).register(meters);
+        Gauge.builder("detector.scorer.queued.windows", scorer, s -> s.info().queuedWindows()).register(meters);
         return scorer;
     }
 
@@ -45,7 +48,7 @@ class ScoringConfiguration {
      * WARN, the health's and /v1/models' pawn fields say why) and labels from the zero-shot scores.
      */
     @Bean
-    PawnHeadHolder pawnHead(ScoringProperties properties, OnnxScorer scorer) {
+    PawnHeadHolder pawnHead(ScoringProperties properties, Scorer scorer) {
         Path directory = properties.modelDir();
         if (!Files.isRegularFile(directory.resolve("pawn.onnx"))) {
             return PawnHeadHolder.absent();
@@ -64,7 +67,7 @@ class ScoringConfiguration {
     }
 
     @Bean
-    CalibrationTable calibration(ScoringProperties properties, OnnxScorer scorer, PawnHeadHolder pawnHead) {
+    CalibrationTable calibration(ScoringProperties properties, Scorer scorer, PawnHeadHolder pawnHead) {
         return CalibrationTable.load(properties.modelDir().resolve("calibration.json"),
                 scorer.manifest().sha256().get(ModelManifest.MODEL), pawnHead.head().map(PawnHead::sha256));
     }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import io.textprovenance.scoring.ModelManifest;
-import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.Scorer;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +28,7 @@ class ApiDocumentation {
     static final String MODELS = "models";
 
     @Bean
-    OpenAPI detectorOpenApi(ObjectProvider<BuildProperties> build, OnnxScorer scorer, VerdictProperties properties) {
+    OpenAPI detectorOpenApi(ObjectProvider<BuildProperties> build, Scorer scorer, VerdictProperties properties) {
         ModelManifest model = scorer.manifest();
         BuildProperties info = build.getIfAvailable();
         String version = info == null ? "development build" : info.getVersion();

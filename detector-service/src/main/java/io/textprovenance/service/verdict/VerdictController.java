@@ -3,7 +3,7 @@ package io.textprovenance.service.verdict;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.textprovenance.scoring.ModelManifest;
-import io.textprovenance.scoring.onnx.OnnxScorer;
+import io.textprovenance.scoring.Scorer;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.verdict.CalibrationTable;
 import io.textprovenance.service.scoring.PawnHeadHolder;
@@ -34,14 +34,14 @@ class VerdictController {
     private final boolean calibrated;
 
     VerdictController(VerdictService verdicts, RateLimiter restRateLimiter, VerdictProperties properties,
-                      OnnxScorer scorer, PawnHeadHolder pawn, CalibrationTable calibration,
+                      Scorer scorer, PawnHeadHolder pawn, CalibrationTable calibration,
                       ExecutorService scoringCallExecutor) {
         this.verdicts = verdicts;
         this.batchJudge = new BatchJudge(verdicts, scoringCallExecutor);
         this.rateLimiter = restRateLimiter;
         this.properties = properties;
         this.manifest = scorer.manifest();
-        this.device = scorer.device();
+        this.device = scorer.info().device();
         this.pawn = pawn.head().isPresent();
         this.pawnRefusal = pawn.refusal().orElse(null);
         this.calibrated = !calibration.isEmpty();

@@ -10,7 +10,6 @@ import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.TokenMetrics;
-import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.service.resilience.GuardedScorer;
 import io.textprovenance.service.scoring.PawnHeadHolder;
@@ -60,11 +59,11 @@ public class VerdictService {
     private final Counter tokensCounter;
     private final DistributionSummary documentTokens;
 
-    VerdictService(GuardedScorer scorer, OnnxScorer onnxScorer, PawnHeadHolder pawn, CalibrationTable calibration,
+    VerdictService(GuardedScorer scorer, Scorer model, PawnHeadHolder pawn, CalibrationTable calibration,
                    VerdictProperties properties, MeterRegistry meters) {
         this.scorer = scorer;
-        this.manifest = onnxScorer.manifest();
-        this.tokenizer = onnxScorer;
+        this.manifest = model.manifest();
+        this.tokenizer = model;
         this.pawn = pawn;
         this.calibration = calibration;
         this.judge = new Judge(calibration, properties.thresholds());

@@ -48,7 +48,8 @@ class HealthExposureTests {
         assertThat(anonymous.body()).contains("\"status\"").doesNotContain("components", "clusterId", "sha256",
                 "diskSpace", "path");
         assertThat(get("/actuator/health", "wrong-key").body()).doesNotContain("components");
-        assertThat(get("/actuator/health", "test-key").body()).contains("components", "\"scorer\"", "sha256");
+        assertThat(get("/actuator/health", "test-key").body()).contains("components", "\"scorer\"", "sha256",
+                "\"textNormalization\"");
         assertThat(get("/actuator/health/readiness", null).body()).doesNotContain("components");
     }
 

@@ -108,13 +108,13 @@ class VerdictApiTests {
     }
 
     @Autowired
-    io.textprovenance.scoring.onnx.OnnxScorer scorer;
+    io.textprovenance.scoring.Scorer scorer;
 
     @Test
     void shouldAnswer413OverTheTokenBudgetBeforeScoring() throws Exception {
         String text = "word ".repeat(390);   // under the 2 KB limit
         assertThat(scorer.tokenize(text).size()).isGreaterThan(200);
-        long batchesBefore = scorer.batcher().batches();
+        long batchesBefore = scorer.info().batches();
         expectProblem(json(post("/v1/verdicts"), "{\"text\": \"" + text + "\"}"), 413, "limit is 200 tokens per request");
         expectProblem(json(post("/v1/verdicts"), "{\"text\": \"" + text + "\"}"), 413, "detector.verdict.max-tokens");
         // a batch counts as one request: each document fits, together they do not
@@ -125,7 +125,7 @@ class VerdictApiTests {
         assertThat(scorer.tokenize(part).size()).isLessThan(200);
         expectProblem(json(post("/v1/verdicts/batch"), "{\"documents\": [{\"text\": \"" + part + "\"}, {\"text\": \""
                 + part + "\"}]}"), 413, "batch is");
-        assertThat(scorer.batcher().batches()).as("nothing scored").isEqualTo(batchesBefore);
+        assertThat(scorer.info().batches()).as("nothing scored").isEqualTo(batchesBefore);
     }
 
     @Test
