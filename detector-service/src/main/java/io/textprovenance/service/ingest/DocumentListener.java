@@ -83,6 +83,7 @@ class DocumentListener {
             try {
                 document = parser.parse(record.key(), record.value());
                 verdicts.validate(document.text());
+                verdicts.validateModels(document.text(), document.models());
             } catch (DocumentRejectedException e) {   // the record's own fault: dead-lettered now, never retried
                 outcomes.add(CompletableFuture.completedFuture(Outcome.refused(e.getMessage())));
                 continue;
@@ -91,7 +92,7 @@ class DocumentListener {
                 continue;
             }
             outcomes.add(CompletableFuture.supplyAsync(() -> Outcome.judged(verdicts.judgeValidated(Channel.KAFKA,
-                    document.id(), document.text(), document.explain())), executor));
+                    document.id(), document.text(), document.explain(), document.models())), executor));
         }
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);

@@ -50,6 +50,6 @@ final class DocumentParser {
         }
         VerdictRequest request = requests.read(node, key);
         return new DocumentRecord(request.id() != null ? request.id() : key, request.text(),
-                request.wantsExplanation());
+                request.wantsExplanation(), request.models());
     }
 }

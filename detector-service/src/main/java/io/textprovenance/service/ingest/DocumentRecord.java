@@ -1,5 +1,7 @@
 package io.textprovenance.service.ingest;
 
-/** A document as it arrives on the input topic. */
-record DocumentRecord(String id, String text, boolean explain) {
+import java.util.List;
+
+/** A document as it arrives on the input topic; models: those its attribution tests, null for the default. */
+record DocumentRecord(String id, String text, boolean explain, List<String> models) {
 }

@@ -45,6 +45,15 @@ public final class GuardedScorer {
      * @throws java.util.concurrent.TimeoutException wrapped in {@link ScorerTimeoutException} on timeout
      */
     public ScoredText score(Channel channel, String text, int hiddenStateTokens) {
+        return score(channel, scorer, text, hiddenStateTokens);
+    }
+
+    /**
+     * {@link #score(Channel, String, int)} with another scorer behind the same guards: a model hosted for attribution
+     * (detector.scoring.attribution-models) shares the channel's bulkhead, the circuit breaker and the time limit of
+     * the model that answers.
+     */
+    public ScoredText score(Channel channel, Scorer scorer, String text, int hiddenStateTokens) {
         return bulkheads.get(channel).executeSupplier(() -> circuitBreaker.executeSupplier(() -> {
             // a FutureTask, so that cancelling it (the time limiter on timeout, or below) interrupts the scoring
             // thread, which then withdraws the document's windows from the batcher: nothing is scored after the 503

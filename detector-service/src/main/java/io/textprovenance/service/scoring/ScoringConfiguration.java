@@ -13,6 +13,8 @@ import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.verdict.CalibrationTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +34,27 @@ class ScoringConfiguration {
 
     @Bean
     OnnxScorer scorer(ScoringProperties properties, MeterRegistry meters) {
-        OnnxScorer scorer = OnnxScorer.open(new ScorerSettings(properties.modelDir(), properties.device(),
-                properties.intraOpThreads(), new BatchingSettings(properties.maxBatchTokens(), properties.maxWait(),
-                        properties.maxQueuedWindows(), 32, properties.workers())));
+        OnnxScorer scorer = OnnxScorer.open(settings(properties, properties.modelDir()));
         DistributionSummary batchSizes = DistributionSummary.builder("detector.batch.size")
                 .description("windows per model call").publishPercentileHistogram().register(meters);
         scorer.batcher().onBatch(batchSizes::record);
         Gauge.builder("detector.scorer.queued.windows", scorer, s -> s.info().queuedWindows()).register(meters);
         return scorer;
+    }
+
+    /** The answering model and those hosted for attribution only (detector.scoring.attribution-models). */
+    @Bean
+    HostedModels hostedModels(ScoringProperties properties, OnnxScorer scorer) {
+        List<OnnxScorer> attribution = new ArrayList<>();
+        try {
+            for (Path directory : properties.attributionModels()) {
+                attribution.add(OnnxScorer.open(settings(properties, directory)));
+            }
+        } catch (RuntimeException e) {
+            attribution.forEach(OnnxScorer::close);
+            throw e;
+        }
+        return new HostedModels(scorer, attribution);
     }
 
     /**
@@ -64,6 +79,12 @@ class ScoringConfiguration {
             return PawnHeadHolder.refused(reason);
         }
         return PawnHeadHolder.of(PawnHead.open(directory, scorer.manifest(), properties.intraOpThreads()));
+    }
+
+    private static ScorerSettings settings(ScoringProperties properties, Path directory) {
+        return new ScorerSettings(directory, properties.device(), properties.intraOpThreads(),
+                new BatchingSettings(properties.maxBatchTokens(), properties.maxWait(), properties.maxQueuedWindows(),
+                        32, properties.workers()));
     }
 
     @Bean

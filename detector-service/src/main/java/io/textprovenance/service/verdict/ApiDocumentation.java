@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.Scorer;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -49,27 +50,33 @@ class ApiDocumentation {
                 .tags(List.of(
                         new Tag().name(VERDICTS).description("Judge documents: label, plain-words summary, scores,"
                                 + " p-values, provenance test, and with explain: true the per-token evidence"),
-                        new Tag().name(MODELS).description("The model in service")));
+                        new Tag().name(MODELS).description("The models in service: the one that answers, and any hosted for"
+                                + " attribution")));
     }
 
     /**
-     * {@code trace} is an object or null: springdoc writes a nullable reference as {@code $ref} with {@code type:
-     * [object, null]} beside it, which JSON Schema reads as "both", so null would not match; written here as
-     * {@code anyOf: [$ref, null]}.
+     * {@code trace} and {@code attribution} are an object or null: springdoc writes a nullable reference as {@code
+     * $ref} with {@code type: [object, null]} beside it, which JSON Schema reads as "both", so null would not match;
+     * written here as {@code anyOf: [$ref, null]}.
      */
     @Bean
     OpenApiCustomizer nullableTrace() {
         return openApi -> {
             Schema<?> verdict = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
                     : openApi.getComponents().getSchemas().get("Verdict");
-            if (verdict == null || verdict.getProperties() == null || verdict.getProperties().get("trace") == null) {
+            if (verdict == null || verdict.getProperties() == null) {
                 return;
             }
-            Schema<Object> trace = new Schema<>();
-            trace.setDescription(verdict.getProperties().get("trace").getDescription());
-            trace.addAnyOfItem(new Schema<>().$ref("#/components/schemas/ProvenanceTrace"));
-            trace.addAnyOfItem(new Schema<>().type("null").typesItem("null"));
-            verdict.getProperties().put("trace", trace);
+            Map.of("trace", "ProvenanceTrace", "attribution", "Attribution").forEach((property, type) -> {
+                if (verdict.getProperties().get(property) == null) {
+                    return;
+                }
+                Schema<Object> nullable = new Schema<>();
+                nullable.setDescription(verdict.getProperties().get(property).getDescription());
+                nullable.addAnyOfItem(new Schema<>().$ref("#/components/schemas/" + type));
+                nullable.addAnyOfItem(new Schema<>().type("null").typesItem("null"));
+                verdict.getProperties().put(property, nullable);
+            });
         };
     }
 
@@ -81,7 +88,8 @@ class ApiDocumentation {
                 operation.getResponses().get("200").setDescription(switch (path) {
                     case "/v1/verdicts" -> "The verdict";
                     case "/v1/verdicts/batch" -> "One verdict per document, in request order";
-                    case "/v1/models" -> "The model in service (one entry)";
+                    case "/v1/models" -> "The models in service: the one that answers verdicts first, then those hosted for"
+                            + " attribution (detector.scoring.attribution-models)";
                     default -> operation.getResponses().get("200").getDescription();
                 });
             }

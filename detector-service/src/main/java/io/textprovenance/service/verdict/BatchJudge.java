@@ -43,7 +43,7 @@ final class BatchJudge {
                     }
                     VerdictRequest document = documents.get(i);
                     results[i] = verdicts.judgeValidated(Channel.REST, document.id(), document.text(),
-                            document.wantsExplanation());
+                            document.wantsExplanation(), document.models());
                 }
                 return null;
             }));

@@ -90,6 +90,43 @@ final class StrictJson {
         }
     }
 
+    /**
+     * An optional array of JSON strings (the models a request names): absent is fine; an explicit null, a single
+     * string, or an element that is not a string is refused.
+     */
+    static final class TextList extends ValueDeserializer<List<String>> {
+
+        @Override
+        public List<String> deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                return context.reportInputMismatch(List.class, "must be an array of JSON strings");
+            }
+            List<String> values = new java.util.ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token != JsonToken.VALUE_STRING) {
+                    return context.reportInputMismatch(List.class, "must be an array of JSON strings");
+                }
+                values.add(parser.getString());
+            }
+            return List.copyOf(values);
+        }
+
+        @Override
+        public List<String> getNullValue(DeserializationContext context) {
+            return context.reportInputMismatch(List.class, "must be an array of JSON strings, not null");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+    }
+
     /** Which field was wrong, for a problem detail or a dead-letter reason; no parser internals. */
     static String describe(JacksonException failure) {
         List<JacksonException.Reference> path = failure.getPath();

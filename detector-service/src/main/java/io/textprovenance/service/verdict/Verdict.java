@@ -29,6 +29,8 @@ import java.util.List;
  * @param timings            where the time went
  * @param evidence           per-token evidence, only with explain=true
  * @param trace              the anytime-valid provenance test along the document, only with explain=true
+ * @param attribution        per hosted model, the provenance test of H0 "sampled from that model", Bonferroni-corrected
+ *                           over the models tested; null when one model is hosted and the request named none
  */
 @Schema(description = "The verdict on one document: the label, why, and the evidence behind it.")
 public record Verdict(
@@ -64,7 +66,19 @@ public record Verdict(
         @Schema(types = {"array", "null"}, description = "Per-token evidence in text order, one entry per scored"
                 + " token; only with explain: true, else null.") List<TokenEvidence> evidence,
         @Schema(description = "The anytime-valid provenance test along the document; only with explain: true, else"
-                + " null.") ProvenanceTrace trace) {
+                + " null.") ProvenanceTrace trace,
+        @Schema(description = "Attribution among the hosted models: for each model tested, the provenance test of H0"
+                + " \"this text was sampled from that model\", Bonferroni-corrected over the models tested. Null when"
+                + " the service hosts one model and the request names none.") Attribution attribution) {
+
+    /** A verdict without attribution (the service hosts one model and the request named none). */
+    public Verdict(String id, String label, String policy, String reason, String summary, Double machineProbability,
+                   Double machinePValue, Double missPValue, List<ZeroShotScore> zeroShot, Provenance provenance,
+                   Tokens tokens, LabelBasis basis, ModelInfo model, Timings timings, List<TokenEvidence> evidence,
+                   ProvenanceTrace trace) {
+        this(id, label, policy, reason, summary, machineProbability, machinePValue, missPValue, zeroShot, provenance,
+                tokens, basis, model, timings, evidence, trace, null);
+    }
 
     /**
      * A zero-shot score; pValue is its conformal p-value among human reference texts, missPValue among machine
@@ -246,5 +260,77 @@ public record Verdict(
                     + " than the model's own samples") double statistic,
             @Schema(description = "Rejection boundary on |statistic| at this length, on the statistic's side (> 0)")
             double boundary) {
+    }
+
+    /**
+     * Attribution among the hosted models (docs/statistics.md, "Attribution among hosted models"): each of the K
+     * models tested at alpha / K, so a temperature-1 sample of one of them rejects that model with probability at
+     * most alpha / K, and attributedTo (the models not rejected) holds the true source, when it is among them, with
+     * probability at least 1 - alpha.
+     */
+    @Schema(description = "Which hosted models this text could be a temperature-1 sample of: each model's provenance"
+            + " test at alpha / K (Bonferroni over the K models tested). attributedTo lists the models not rejected.")
+    public record Attribution(
+            @Schema(description = "The family level before the correction (detector.verdict.alpha)") double alpha,
+            @Schema(description = "How the K tests are corrected for", allowableValues = {"bonferroni"})
+            String correction,
+            @Schema(description = "K, the number of models tested") int modelsTested,
+            @Schema(description = "The models whose H0 is not rejected: the text is consistent with being an unedited"
+                    + " temperature-1 sample of each of them. Empty: of none. Several: the text does not tell them"
+                    + " apart (short texts often do not).") List<String> attributedTo,
+            @Schema(description = "One test per model, in the order of the request (or of GET /v1/models)")
+            List<ModelProvenance> models,
+            @Schema(description = "The model under which the text is most probable (largest logLikelihood). Not a"
+                    + " test and without a false-positive guarantee: it always names a hosted model, also for human text"
+                    + " or text of a model that is not hosted. It tells models apart where the tests cannot: a model whose"
+                    + " own entropy matches the text's surprisal under it is not rejected, however unlikely it makes the"
+                    + " text compared with another model.") String mostLikely,
+            @Schema(types = {"number", "null"}, description = "ln p(text) under mostLikely minus the largest under any"
+                    + " other model tested, in nats (>= 0): how much more probable mostLikely makes the text. Null when"
+                    + " one model is tested.") Double logLikelihoodMargin,
+            @Schema(description = "What the decisions guarantee, in words") String guarantee) {
+
+        /** The guarantee in words. */
+        public static final String GUARANTEE = "Each model is tested at alpha / K, K the number of models tested"
+                + " (Bonferroni). If the text is an unedited temperature-1 sample of one of them (as its null hypothesis"
+                + " says), that model is rejected with probability at most alpha / K, so attributedTo contains it with"
+                + " probability at least 1 - alpha. Not being rejected is not proof of authorship: the test compares the"
+                + " text's surprisal with the model's own entropy, so a short text, or a model with flat predictions,"
+                + " may leave a model standing that did not write the text (measured in docs/statistics.md), and a"
+                + " model that is not hosted is never tested; mostLikely has no such guarantee at all. The caveats of"
+                + " provenance.guarantee (length chosen by the generator, prompt, re-tokenized text) apply to each"
+                + " model.";
+    }
+
+    /** One hosted model's provenance test within an attribution. */
+    @Schema(description = "One model's test of H0 \"this text was sampled from this model\" within the attribution.")
+    public record ModelProvenance(
+            @Schema(description = "Model name (GET /v1/models)") String model,
+            @Schema(description = "Model version") String version,
+            @Schema(description = "First hex digits of its scoring graph's sha256") String sha256,
+            @Schema(description = "Tokens of the text by this model's own tokenizer (all scored)") int tokens,
+            @Schema(description = "The test's name", example = "freedman-bennett") String test,
+            @Schema(description = "Mean over tokens of (clipped surprisal - its expected value under this model), nats"
+                    + " per token: below 0 = more predictable than the model's own samples, above 0 = less")
+            double statistic,
+            @Schema(description = "Rejection threshold on |statistic| at the corrected level alpha, nats per token")
+            double threshold,
+            @Schema(description = "The corrected level this model is tested at: the family alpha / K") double alpha,
+            @Schema(description = "The test's own p-value, in [0, 1]; rejected exactly when pValue <= alpha (the"
+                    + " corrected level)") double pValue,
+            @Schema(description = "min(1, K pValue), comparable with the family alpha: rejected exactly when it is at"
+                    + " most the family alpha") double adjustedPValue,
+            @Schema(description = "Whether H0 \"sampled from this model\" is rejected at the corrected level")
+            boolean rejected,
+            @Schema(description = "ln p(text) under this model, summed over its own tokens, in nats (<= 0): comparable"
+                    + " across the models tested, each scoring the same text") double logLikelihood,
+            @Schema(description = "H0 for this model in plain words") String nullHypothesis) {
+
+        /** H0 for one model in words. */
+        public static String nullHypothesis(String model, String version) {
+            return "This text is an unedited sample of " + model + " " + version + " at temperature 1 with nothing cut"
+                    + " from its distribution: each token, as that model's tokenizer splits the text, drawn from its"
+                    + " next-token probabilities given the text before it, with no prompt before the text.";
+        }
     }
 }

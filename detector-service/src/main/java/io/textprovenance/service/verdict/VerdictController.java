@@ -6,6 +6,7 @@ import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.Scorer;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.verdict.CalibrationTable;
+import io.textprovenance.service.scoring.HostedModels;
 import io.textprovenance.service.scoring.PawnHeadHolder;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -32,11 +33,13 @@ class VerdictController {
     private final boolean pawn;
     private final String pawnRefusal;
     private final boolean calibrated;
+    private final HostedModels hosted;
 
     VerdictController(VerdictService verdicts, RateLimiter restRateLimiter, VerdictProperties properties,
                       Scorer scorer, PawnHeadHolder pawn, CalibrationTable calibration,
-                      ExecutorService scoringCallExecutor) {
+                      ExecutorService scoringCallExecutor, HostedModels hosted) {
         this.verdicts = verdicts;
+        this.hosted = hosted;
         this.batchJudge = new BatchJudge(verdicts, scoringCallExecutor);
         this.rateLimiter = restRateLimiter;
         this.properties = properties;
@@ -56,7 +59,8 @@ class VerdictController {
     @PostMapping(path = "/verdicts", consumes = MediaType.APPLICATION_JSON_VALUE)
     Verdict verdict(@Valid @RequestBody VerdictRequest request) {
         return RateLimiter.decorateSupplier(rateLimiter,
-                () -> verdicts.judge(Channel.REST, request.id(), request.text(), request.wantsExplanation())).get();
+                () -> verdicts.judge(Channel.REST, request.id(), request.text(), request.wantsExplanation(),
+                        request.models())).get();
     }
 
     @Operation(summary = "Judge up to detector.verdict.max-batch documents", tags = ApiDocumentation.VERDICTS,
@@ -69,16 +73,28 @@ class VerdictController {
                     + request.documents().size());
         }
         verdicts.validateBatch(request.documents().stream().map(VerdictRequest::text).toList());
+        request.documents().forEach(document -> verdicts.validateModels(document.text(), document.models()));
         return RateLimiter.decorateSupplier(rateLimiter, () -> batchJudge.judgeAll(request.documents())).get();
     }
 
-    @Operation(summary = "The model in service", tags = ApiDocumentation.MODELS,
-            description = "One entry: the model that answers every verdict, and whether it has a PAWN head and a"
-                    + " calibration.")
+    @Operation(summary = "The models in service", tags = ApiDocumentation.MODELS,
+            description = "First the model that answers every verdict (role verdict), and whether it has a PAWN head"
+                    + " and a calibration; then any model hosted for attribution only (role attribution,"
+                    + " detector.scoring.attribution-models), whose names a request may give in models.")
     @GetMapping("/models")
     List<ModelDescription> models() {
-        return List.of(new ModelDescription(manifest.name(), manifest.version(), manifest.sha256().get(ModelManifest.MODEL),
+        List<ModelDescription> models = new java.util.ArrayList<>();
+        models.add(new ModelDescription(manifest.name(), manifest.version(), manifest.sha256().get(ModelManifest.MODEL),
                 manifest.format().name().toLowerCase(Locale.ROOT), manifest.contextLength(),
-                manifest.vocabSize(), device, pawn, calibrated, pawnRefusal));
+                manifest.vocabSize(), device, pawn, calibrated, ModelDescription.VERDICT, pawnRefusal));
+        for (HostedModels.HostedModel model : hosted.all()) {
+            if (!model.served()) {
+                ModelManifest other = model.manifest();
+                models.add(new ModelDescription(other.name(), other.version(), other.sha256().get(ModelManifest.MODEL),
+                        other.format().name().toLowerCase(Locale.ROOT), other.contextLength(), other.vocabSize(),
+                        model.device(), false, false, ModelDescription.ATTRIBUTION));
+            }
+        }
+        return models;
     }
 }

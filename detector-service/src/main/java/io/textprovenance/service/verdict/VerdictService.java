@@ -12,10 +12,13 @@ import io.textprovenance.scoring.Scorer;
 import io.textprovenance.scoring.TokenMetrics;
 import io.textprovenance.service.resilience.Channel;
 import io.textprovenance.service.resilience.GuardedScorer;
+import io.textprovenance.service.scoring.HostedModels;
 import io.textprovenance.service.scoring.PawnHeadHolder;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.TestResult;
 import io.textprovenance.stats.TokenSeries;
+import io.textprovenance.stats.attribution.ModelAttribution;
+import io.textprovenance.stats.attribution.ModelTest;
 import io.textprovenance.stats.inference.AnytimeTest;
 import io.textprovenance.stats.inference.VarianceAdaptiveTest;
 import io.textprovenance.stats.score.DetectionScores;
@@ -29,6 +32,8 @@ import io.textprovenance.verdict.TextScores;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,10 +63,12 @@ public class VerdictService {
     private final MeterRegistry meters;
     private final Counter tokensCounter;
     private final DistributionSummary documentTokens;
+    private final HostedModels hosted;
 
     VerdictService(GuardedScorer scorer, Scorer model, PawnHeadHolder pawn, CalibrationTable calibration,
-                   VerdictProperties properties, MeterRegistry meters) {
+                   VerdictProperties properties, MeterRegistry meters, HostedModels hosted) {
         this.scorer = scorer;
+        this.hosted = hosted;
         this.manifest = model.manifest();
         this.tokenizer = model;
         this.pawn = pawn;
@@ -141,14 +148,66 @@ public class VerdictService {
                 + " (detector.verdict.max-tokens): split it into shorter requests";
     }
 
+    /**
+     * The hosted models a request's attribution tests: those it names (each known, in its order, repeats dropped), or
+     * with no names every hosted model when the service hosts several, else none (no attribution).
+     *
+     * @throws DocumentRejectedException naming an unknown model and the hosted ones
+     */
+    public List<HostedModels.HostedModel> modelsToTest(List<String> names) {
+        if (names == null) {
+            return hosted.attribution() ? hosted.all() : List.of();
+        }
+        List<HostedModels.HostedModel> models = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            models.add(hosted.byName(name).orElseThrow(() -> DocumentRejectedException.invalid("models: unknown model '"
+                    + name + "'; this service hosts " + String.join(", ", hosted.names()) + " (GET /v1/models)")));
+        }
+        return models;
+    }
+
+    /**
+     * Checks a request's models before any scoring: each known ({@link #modelsToTest}), and the text within
+     * detector.verdict.max-tokens by each model's own tokenizer.
+     */
+    public void validateModels(String text, List<String> names) {
+        for (HostedModels.HostedModel model : modelsToTest(names)) {
+            if (!model.served()) {
+                int tokens = model.scorer().tokenize(text).size();
+                if (tokens == 0) {
+                    throw DocumentRejectedException.invalid("text has no tokens to score by model " + model.name());
+                }
+                if (tokens > properties.maxTokens()) {
+                    throw DocumentRejectedException.tooLarge(overBudget("document (by model " + model.name() + ")",
+                            tokens));
+                }
+            }
+        }
+    }
+
     /** Validates, then judges: see {@link #judgeValidated}. */
     public Verdict judge(Channel channel, String id, String text, boolean explain) {
+        return judge(channel, id, text, explain, null);
+    }
+
+    /** Validates the text and the models named, then judges: see {@link #judgeValidated}. */
+    public Verdict judge(Channel channel, String id, String text, boolean explain, List<String> models) {
         validate(text);
-        return judgeValidated(channel, id, text, explain);
+        validateModels(text, models);
+        return judgeValidated(channel, id, text, explain, models);
     }
 
     /** Scores and judges a text that {@link #validate} or {@link #validateBatch} accepted. */
     public Verdict judgeValidated(Channel channel, String id, String text, boolean explain) {
+        return judgeValidated(channel, id, text, explain, null);
+    }
+
+    /**
+     * Scores and judges a text that {@link #validate} or {@link #validateBatch} accepted, with the attribution among
+     * the models named ({@link #modelsToTest}; null: the default).
+     */
+    public Verdict judgeValidated(Channel channel, String id, String text, boolean explain, List<String> models) {
+        List<HostedModels.HostedModel> candidates = modelsToTest(models);
         long start = System.nanoTime();
         boolean withPawn = pawn.head().isPresent();
         // PAWN reads the first PawnHead.MAX_TOKENS tokens: only their hidden states are asked for (issue 14)
@@ -177,6 +236,7 @@ public class VerdictService {
         Verdict.LabelBasis basis = basis(decision.policy(), scored);
         String plainWords = summary.of(decision, judgement.of(judgement.policyScore()), basis, scored.tokensScored());
         Verdict.ProvenanceTrace trace = explain ? ProvenanceTraces.of(series, properties.alpha()) : null;
+        Verdict.Attribution attribution = candidates.isEmpty() ? null : attribution(channel, text, series, candidates);
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
@@ -194,7 +254,44 @@ public class VerdictService {
                 new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
                         !calibration.isEmpty()),
                 new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
-                explain ? evidence(text, scored, pawnResult) : null, trace);
+                explain ? evidence(text, scored, pawnResult) : null, trace, attribution);
+    }
+
+    /**
+     * Each candidate's provenance test at alpha / K (Bonferroni, {@link ModelAttribution}), on the text as that
+     * model's own tokenizer splits it; the answering model's metrics are reused.
+     */
+    private Verdict.Attribution attribution(Channel channel, String text, TokenSeries served,
+                                            List<HostedModels.HostedModel> candidates) {
+        Map<String, TokenSeries> series = new LinkedHashMap<>();
+        for (HostedModels.HostedModel model : candidates) {
+            if (model.served()) {
+                series.put(model.name(), served);
+                continue;
+            }
+            ScoredText scored = scorer.score(channel, model.scorer(), text, 0);
+            if (scored.tokensScored() == 0) {   // validateModels() refused such a text
+                throw new IllegalStateException("model " + model.name() + " scored no token of a validated text");
+            }
+            series.put(model.name(), scored.toTokenSeries());
+        }
+        List<ModelTest> tests = new ModelAttribution(new VarianceAdaptiveTest(), Alternative.TWO_SIDED)
+                .test(series, properties.alpha());
+        List<Verdict.ModelProvenance> results = new ArrayList<>(tests.size());
+        for (int i = 0; i < tests.size(); i++) {
+            ModelTest test = tests.get(i);
+            ModelManifest model = candidates.get(i).manifest();
+            results.add(new Verdict.ModelProvenance(model.name(), model.version(), model.shortSha(),
+                    test.result().n(), test.result().test(), test.result().statistic(), test.result().threshold(),
+                    test.alpha(), test.result().pValue(), test.adjustedPValue(), test.rejected(), test.logLikelihood(),
+                    Verdict.ModelProvenance.nullHypothesis(model.name(), model.version())));
+        }
+        String mostLikely = ModelAttribution.mostLikely(tests);
+        double best = tests.stream().mapToDouble(ModelTest::logLikelihood).max().orElseThrow();
+        Double margin = tests.size() < 2 ? null : best - tests.stream().filter(t -> !t.model().equals(mostLikely))
+                .mapToDouble(ModelTest::logLikelihood).max().orElseThrow();
+        return new Verdict.Attribution(properties.alpha(), ModelAttribution.CORRECTION, tests.size(),
+                ModelAttribution.attributedTo(tests), results, mostLikely, margin, Verdict.Attribution.GUARANTEE);
     }
 
     private static Verdict.ZeroShotScore withoutPValues(Verdict.ZeroShotScore score) {
