@@ -45,21 +45,28 @@ class DocumentListener {
     private final Publisher publisher;
     private final ExecutorService executor;
     private final ConsumerProgress progress;
+    private final IngestProperties properties;
 
     DocumentListener(VerdictService verdicts, KafkaTemplate<String, byte[]> template, IngestProperties properties,
                      ObjectMapper json, ExecutorService scoringCallExecutor, MeterRegistry meters,
                      ConsumerProgress progress, Validator validator) {
         this.verdicts = verdicts;
         this.progress = progress;
+        this.properties = properties;
         this.parser = new DocumentParser(json, new VerdictRequests(json, validator));
         this.verdictRecords = new VerdictRecords(json, properties.verdicts(), properties.limits());
         this.publisher = new Publisher(template, new DeadLetters(properties.deadLetter(), properties.limits()), meters);
         this.executor = scoringCallExecutor;
     }
 
-    /** idIsGroup = false: the id names the container; the group is spring.kafka.consumer.group-id (one value). */
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${detector.kafka.documents:documents}", batch = "true",
-            concurrency = "${detector.kafka.concurrency:1}", autoStartup = "${detector.kafka.enabled:true}")
+    /**
+     * idIsGroup = false: the id names the container; the group is spring.kafka.consumer.group-id (one value). Topic,
+     * concurrency and start come from {@link IngestProperties} (__listener is this bean), whose defaults are the only
+     * ones: no placeholder repeats them.
+     */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{__listener.properties().documents()}",
+            batch = "true", concurrency = "#{__listener.properties().concurrency()}",
+            autoStartup = "#{__listener.properties().enabled()}")
     void onDocuments(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
         progress.batchStarted();
         boolean completed = false;
@@ -73,6 +80,11 @@ class DocumentListener {
                 progress.batchFailed();
             }
         }
+    }
+
+    /** detector.kafka.*, for the listener's own settings above. */
+    public IngestProperties properties() {
+        return properties;
     }
 
     private void process(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
