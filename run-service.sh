@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-JAR=detector-service/target/detector-service-0.1.0-SNAPSHOT.jar
+# the service with the local profile's in-process broker: built with Maven's -Plocal into target/local (the
+# production jar, detector-service/target/*.jar, carries neither the broker nor spring-kafka-test and JUnit)
+JAR=detector-service/target/local/detector-service-0.1.0-SNAPSHOT.jar
 # the modules the service jar is built from (those present in this tree)
 MODULES=(statistical-tests verdict scoring pawn-head detector-service)
 
@@ -65,6 +67,7 @@ stale() {
   for module in "${MODULES[@]}"; do
     [ -d "$module" ] && dirs+=("$module/pom.xml" "$module/src/main")
   done
+  dirs+=(detector-service/src/local)
   [ -n "$(find "${dirs[@]}" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]
 }
 
@@ -74,7 +77,7 @@ if [ "$build" = always ] || { [ "$build" = auto ] && stale; }; then
   echo "[run-service] building the service jar (about 30 s on 2 cores; full log in $log)"
   # one line per module as Maven reaches it; everything in the log
   set +o pipefail
-  ./mvnw -B -pl detector-service -am package -DskipTests 2>&1 | tee "$log" \
+  ./mvnw -B -pl detector-service -am package -DskipTests -Plocal 2>&1 | tee "$log" \
     | sed -un 's/^\[INFO\] Building \([^ ]*\) .*/[run-service]   building \1/p'
   status=${PIPESTATUS[0]}
   set -o pipefail

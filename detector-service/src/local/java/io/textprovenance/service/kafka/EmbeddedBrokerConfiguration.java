@@ -19,6 +19,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * is configured: the README's run command then brings up REST and the Kafka path on one machine. Its
  * address is published as {@link KafkaConnectionDetails}, which Spring Boot's Kafka auto-configuration
  * prefers to properties. Spring owns and destroys the broker.
+ *
+ * <p>Compiled only into the jar run-service.sh runs (Maven profile {@code local}, target/local): it needs
+ * spring-kafka-test, which the production jar does not carry.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")

@@ -1,2 +1,0 @@
-/** The in-process KRaft broker of the local profile. */
-package io.textprovenance.service.kafka;
