@@ -29,7 +29,6 @@ import io.textprovenance.verdict.Judge;
 import io.textprovenance.verdict.PValues;
 import io.textprovenance.verdict.TextContent;
 import io.textprovenance.verdict.TextScores;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -54,7 +53,6 @@ public class VerdictService {
 
     private final GuardedScorer scorer;
     private final ModelManifest manifest;
-    private final Scorer tokenizer;
     private final PawnHeadHolder pawn;
     private final CalibrationTable calibration;
     private final Judge judge;
@@ -63,6 +61,7 @@ public class VerdictService {
     private final MeterRegistry meters;
     private final Counter tokensCounter;
     private final DistributionSummary documentTokens;
+    private final DocumentLimits limits;
     private final HostedModels hosted;
 
     VerdictService(GuardedScorer scorer, Scorer model, PawnHeadHolder pawn, CalibrationTable calibration,
@@ -70,7 +69,7 @@ public class VerdictService {
         this.scorer = scorer;
         this.hosted = hosted;
         this.manifest = model.manifest();
-        this.tokenizer = model;
+        this.limits = new DocumentLimits(model, properties);
         this.pawn = pawn;
         this.calibration = calibration;
         this.judge = new Judge(calibration, properties.thresholds());
@@ -83,49 +82,13 @@ public class VerdictService {
     }
 
     /**
-     * Rejects what no verdict can be given for, before any scoring, on REST and Kafka alike: empty text, an
-     * unpaired surrogate (not text; JSON's escapes can carry one), more bytes than
-     * detector.verdict.max-document-size, no token, more tokens than the request's budget
-     * (detector.verdict.max-tokens).
+     * Rejects what no verdict can be given for, before any scoring, on REST and Kafka alike ({@link DocumentLimits}).
      *
      * @return the text's tokens
      * @throws DocumentRejectedException naming the rule the text breaks
      */
     public int validate(String text) {
-        if (text == null || text.isEmpty()) {
-            throw DocumentRejectedException.invalid("text is empty");
-        }
-        int surrogate = unpairedSurrogate(text);
-        if (surrogate >= 0) {
-            throw DocumentRejectedException.invalid("text holds an unpaired surrogate at index " + surrogate
-                    + ": it is not valid UTF-16");
-        }
-        long bytes = utf8Length(text);
-        if (bytes > properties.maxDocumentSize().toBytes()) {
-            throw DocumentRejectedException.tooLarge("document is " + bytes + " bytes; the limit is "
-                    + properties.maxDocumentSize().toBytes() + " bytes (detector.verdict.max-document-size)");
-        }
-        int tokens = tokenizer.tokenize(text).size();
-        if (tokens == 0) {
-            throw DocumentRejectedException.invalid("text has no tokens to score");
-        }
-        if (tokens > properties.maxTokens()) {
-            throw DocumentRejectedException.tooLarge(overBudget("document", tokens));
-        }
-        return tokens;
-    }
-
-    /** The index of the first surrogate that is not part of a pair, or -1. */
-    static int unpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
+        return limits.check(text);
     }
 
     /**
@@ -134,18 +97,7 @@ public class VerdictService {
      * @throws DocumentRejectedException naming the rule a text or the batch breaks
      */
     public void validateBatch(List<String> texts) {
-        long tokens = 0;
-        for (String text : texts) {
-            tokens += validate(text);
-        }
-        if (tokens > properties.maxTokens()) {
-            throw DocumentRejectedException.tooLarge(overBudget("batch", tokens));
-        }
-    }
-
-    private String overBudget(String what, long tokens) {
-        return what + " is " + tokens + " tokens; the limit is " + properties.maxTokens() + " tokens per request"
-                + " (detector.verdict.max-tokens): split it into shorter requests";
+        limits.checkBatch(texts);
     }
 
     /**
@@ -177,10 +129,7 @@ public class VerdictService {
                 if (tokens == 0) {
                     throw DocumentRejectedException.invalid("text has no tokens to score by model " + model.name());
                 }
-                if (tokens > properties.maxTokens()) {
-                    throw DocumentRejectedException.tooLarge(overBudget("document (by model " + model.name() + ")",
-                            tokens));
-                }
+                limits.checkBudget("document (by model " + model.name() + ")", tokens);
             }
         }
     }
@@ -327,9 +276,5 @@ public class VerdictService {
     /** 1 + #{v : p(v) > p(token)}, from the rank fraction the scorer reports (as TokenMetrics.toObservation). */
     private static int rank(TokenMetrics token, int vocabulary) {
         return (int) Math.max(1, Math.rint(token.rankFraction() * (double) vocabulary));
-    }
-
-    static long utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }
