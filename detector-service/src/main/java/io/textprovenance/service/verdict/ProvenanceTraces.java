@@ -22,10 +22,10 @@ final class ProvenanceTraces {
     private ProvenanceTraces() {
     }
 
-    static Verdict.ProvenanceTrace of(TokenSeries series, double alpha) {
+    static ProvenanceTrace of(TokenSeries series, double alpha) {
         AnytimeMonitor monitor = new AnytimeTest().monitor(series.clip(), alpha, Alternative.TWO_SIDED);
         int n = series.size();
-        List<Verdict.TracePoint> points = new ArrayList<>(Math.min(n, POINTS) + 1);
+        List<TracePoint> points = new ArrayList<>(Math.min(n, POINTS) + 1);
         int next = 1;
         int sample = 0;
         boolean crossed = false;
@@ -36,7 +36,7 @@ final class ProvenanceTraces {
             crossed |= crossing;
             if (seen == next || crossing || seen == n) {
                 TestResult result = monitor.result();
-                points.add(new Verdict.TracePoint(seen, result.statistic(), result.threshold()));
+                points.add(new TracePoint(seen, result.statistic(), result.threshold()));
                 while (next <= seen) {
                     sample++;
                     next = (int) Math.ceil((double) sample * n / POINTS);
@@ -44,7 +44,7 @@ final class ProvenanceTraces {
             }
         }
         TestResult last = monitor.result();
-        return new Verdict.ProvenanceTrace(AnytimeTest.NAME, alpha,
+        return new ProvenanceTrace(AnytimeTest.NAME, alpha,
                 monitor.rejected() ? monitor.firstRejection() : null, last.pValue(), points);
     }
 }

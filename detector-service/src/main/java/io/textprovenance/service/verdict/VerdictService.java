@@ -177,15 +177,15 @@ public class VerdictService {
                 scored.tokensScored(), scores, pawnResult.map(PawnResult::tokensRead).orElse(0)));
         Decision decision = judgement.decision();
         PValues pawnPValues = judgement.of(DetectorName.PAWN);
-        List<Verdict.ZeroShotScore> zeroShot = DetectorName.ZERO_SHOT.stream().map(name -> new Verdict.ZeroShotScore(
+        List<ZeroShotScore> zeroShot = DetectorName.ZERO_SHOT.stream().map(name -> new ZeroShotScore(
                 name.id(), scores.get(name), judgement.of(name).human(), judgement.of(name).machine())).toList();
         String verdictId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         // below the minimum length (or without language) a probability or p-value is not evidence: none is given
         boolean judged = !NOT_JUDGED.contains(decision.policy());
-        Verdict.LabelBasis basis = basis(decision.policy(), scored);
+        LabelBasis basis = basis(decision.policy(), scored);
         String plainWords = summary.of(decision, judgement.of(judgement.policyScore()), basis, scored.tokensScored());
-        Verdict.ProvenanceTrace trace = explain ? ProvenanceTraces.of(series, properties.alpha()) : null;
-        Verdict.Attribution attribution = candidates.isEmpty() ? null : attribution(channel, text, series, candidates);
+        ProvenanceTrace trace = explain ? ProvenanceTraces.of(series, properties.alpha()) : null;
+        Attribution attribution = candidates.isEmpty() ? null : attribution(channel, text, series, candidates);
         long end = System.nanoTime();
         Timer.builder("detector.verdict.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentileHistogram().register(meters).record(java.time.Duration.ofNanos(end - start));
@@ -195,14 +195,14 @@ public class VerdictService {
                 judged ? pawnResult.map(PawnResult::probability).orElse(null) : null,
                 judged ? pawnPValues.human() : null, judged ? pawnPValues.machine() : null,
                 judged ? zeroShot : zeroShot.stream().map(VerdictService::withoutPValues).toList(),
-                new Verdict.Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
+                new Provenance(test.test(), test.alternative().name().toLowerCase(), test.statistic(),
                         test.threshold(), test.alpha(), test.pValue(), test.rejected(), anytime.pValue()),
-                new Verdict.Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
+                new Tokens(scored.tokensScored(), scored.windowed(), scored.windows(),
                         judgement.referenceTokens()),
                 basis,
-                new Verdict.ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
+                new ModelInfo(manifest.name(), manifest.version(), manifest.shortSha(), withPawn,
                         !calibration.isEmpty()),
-                new Verdict.Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
+                new Timings((scoredAt - start) / 1_000_000, (end - start) / 1_000_000),
                 explain ? evidence(text, scored, pawnResult) : null, trace, attribution);
     }
 
@@ -210,7 +210,7 @@ public class VerdictService {
      * Each candidate's provenance test at alpha / K (Bonferroni, {@link ModelAttribution}), on the text as that
      * model's own tokenizer splits it; the answering model's metrics are reused.
      */
-    private Verdict.Attribution attribution(Channel channel, String text, TokenSeries served,
+    private Attribution attribution(Channel channel, String text, TokenSeries served,
                                             List<HostedModels.HostedModel> candidates) {
         Map<String, TokenSeries> series = new LinkedHashMap<>();
         for (HostedModels.HostedModel model : candidates) {
@@ -226,29 +226,29 @@ public class VerdictService {
         }
         List<ModelTest> tests = new ModelAttribution(new VarianceAdaptiveTest(), Alternative.TWO_SIDED)
                 .test(series, properties.alpha());
-        List<Verdict.ModelProvenance> results = new ArrayList<>(tests.size());
+        List<ModelProvenance> results = new ArrayList<>(tests.size());
         for (int i = 0; i < tests.size(); i++) {
             ModelTest test = tests.get(i);
             ModelManifest model = candidates.get(i).manifest();
-            results.add(new Verdict.ModelProvenance(model.name(), model.version(), model.shortSha(),
+            results.add(new ModelProvenance(model.name(), model.version(), model.shortSha(),
                     test.result().n(), test.result().test(), test.result().statistic(), test.result().threshold(),
                     test.alpha(), test.result().pValue(), test.adjustedPValue(), test.rejected(), test.logLikelihood(),
-                    Verdict.ModelProvenance.nullHypothesis(model.name(), model.version())));
+                    ModelProvenance.nullHypothesis(model.name(), model.version())));
         }
         String mostLikely = ModelAttribution.mostLikely(tests);
         double best = tests.stream().mapToDouble(ModelTest::logLikelihood).max().orElseThrow();
         Double margin = tests.size() < 2 ? null : best - tests.stream().filter(t -> !t.model().equals(mostLikely))
                 .mapToDouble(ModelTest::logLikelihood).max().orElseThrow();
-        return new Verdict.Attribution(properties.alpha(), ModelAttribution.CORRECTION, tests.size(),
-                ModelAttribution.attributedTo(tests), results, mostLikely, margin, Verdict.Attribution.GUARANTEE);
+        return new Attribution(properties.alpha(), ModelAttribution.CORRECTION, tests.size(),
+                ModelAttribution.attributedTo(tests), results, mostLikely, margin, Attribution.GUARANTEE);
     }
 
-    private static Verdict.ZeroShotScore withoutPValues(Verdict.ZeroShotScore score) {
-        return new Verdict.ZeroShotScore(score.name(), score.score(), null, null);
+    private static ZeroShotScore withoutPValues(ZeroShotScore score) {
+        return new ZeroShotScore(score.name(), score.score(), null, null);
     }
 
     /** The tokens the label rests on: PAWN reads the first {@link PawnHead#MAX_TOKENS}; every other rule all. */
-    private static Verdict.LabelBasis basis(String policy, ScoredText scored) {
+    private static LabelBasis basis(String policy, ScoredText scored) {
         int n = scored.tokensScored();
         int read = "pawn".equals(policy) ? Math.min(n, PawnHead.MAX_TOKENS) : n;
         int start = scored.tokens().get(0).start();
@@ -258,15 +258,15 @@ public class VerdictService {
                 : String.format(Locale.ROOT, "the label rests on the first %d of the %d tokens (characters"
                 + " %d to %d): the PAWN classifier reads at most %d; the rest is scored and shown but not weighed",
                 read, n, start, end, PawnHead.MAX_TOKENS);
-        return new Verdict.LabelBasis(read, read == n, start, end, description);
+        return new LabelBasis(read, read == n, start, end, description);
     }
 
-    private static List<Verdict.TokenEvidence> evidence(String text, ScoredText scored, Optional<PawnResult> pawn) {
+    private static List<TokenEvidence> evidence(String text, ScoredText scored, Optional<PawnResult> pawn) {
         float[] weights = pawn.map(PawnResult::tokenWeights).orElse(new float[0]);
-        List<Verdict.TokenEvidence> evidence = new ArrayList<>(scored.tokensScored());
+        List<TokenEvidence> evidence = new ArrayList<>(scored.tokensScored());
         for (int i = 0; i < scored.tokensScored(); i++) {
             TokenMetrics token = scored.tokens().get(i);
-            evidence.add(new Verdict.TokenEvidence(text.substring(token.start(), token.end()), token.start(), token.end(),
+            evidence.add(new TokenEvidence(text.substring(token.start(), token.end()), token.start(), token.end(),
                     token.logProb(), token.entropy(), rank(token, scored.vocabulary()),
                     i < weights.length ? (double) weights[i] : null));
         }

@@ -24,7 +24,7 @@ final class VerdictSummary {
      * @param basis    the tokens the label rests on
      * @param tokens   the tokens scored
      */
-    String of(Decision decision, PValues scored, Verdict.LabelBasis basis, int tokens) {
+    String of(Decision decision, PValues scored, LabelBasis basis, int tokens) {
         String what = switch (decision.policy()) {
             case "no-content" -> "Nothing to judge: the text has no letter or digit, so there is no language whose"
                     + " author could be told.";

@@ -2,6 +2,12 @@ package io.textprovenance.service.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.textprovenance.service.verdict.LabelBasis;
+import io.textprovenance.service.verdict.ModelInfo;
+import io.textprovenance.service.verdict.Provenance;
+import io.textprovenance.service.verdict.Timings;
+import io.textprovenance.service.verdict.TokenEvidence;
+import io.textprovenance.service.verdict.Tokens;
 import io.textprovenance.service.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +21,9 @@ class VerdictRecordsTests {
 
     @Test
     void shouldRefuseAVerdictWhoseEvidenceWouldExceedTheLimit() {
-        List<Verdict.TokenEvidence> evidence = new ArrayList<>();
+        List<TokenEvidence> evidence = new ArrayList<>();
         for (int i = 0; i < 15_000; i++) {
-            evidence.add(new Verdict.TokenEvidence(" word", i * 5, i * 5 + 5, -3.141592653589793, 4.718281828459045,
+            evidence.add(new TokenEvidence(" word", i * 5, i * 5 + 5, -3.141592653589793, 4.718281828459045,
                     12, 0.001234567891));
         }
         VerdictRecords.Encoded encoded = records.encode(verdict("doc-1", evidence));
@@ -37,11 +43,11 @@ class VerdictRecordsTests {
         assertThat(new String(encoded.record().value())).contains("\"id\":\"doc-2\"");
     }
 
-    static Verdict verdict(String id, List<Verdict.TokenEvidence> evidence) {
+    static Verdict verdict(String id, List<TokenEvidence> evidence) {
         return new Verdict(id, "uncertain", "too-short", "r", "s", null, null, null, List.of(),
-                new Verdict.Provenance("freedman-bennett", "two_sided", 0, 1, 0.05, 1, false, 1),
-                new Verdict.Tokens(evidence == null ? 3 : evidence.size(), false, 1, null),
-                new Verdict.LabelBasis(3, true, 0, 10, "all 3 tokens"),
-                new Verdict.ModelInfo("m", "1", "abc", false, false), new Verdict.Timings(1, 1), evidence, null);
+                new Provenance("freedman-bennett", "two_sided", 0, 1, 0.05, 1, false, 1),
+                new Tokens(evidence == null ? 3 : evidence.size(), false, 1, null),
+                new LabelBasis(3, true, 0, 10, "all 3 tokens"),
+                new ModelInfo("m", "1", "abc", false, false), new Timings(1, 1), evidence, null);
     }
 }

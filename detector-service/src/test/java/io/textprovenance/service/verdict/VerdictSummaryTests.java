@@ -13,7 +13,7 @@ class VerdictSummaryTests {
 
     private final VerdictSummary summary = new VerdictSummary(
             new VerdictProperties(0.05, 32, 0.01, 0.05, 0.5, 0.2, DataSize.ofMegabytes(1), 32, 4096));
-    private final Verdict.LabelBasis whole = new Verdict.LabelBasis(200, true, 0, 900, "the label rests on all 200 tokens");
+    private final LabelBasis whole = new LabelBasis(200, true, 0, 900, "the label rests on all 200 tokens");
 
     @Test
     void shouldStateTheErrorRateOfAMachineCall() {
@@ -58,7 +58,7 @@ class VerdictSummaryTests {
 
     @Test
     void shouldSayWhichPartOfALongTextTheLabelRestsOn() {
-        Verdict.LabelBasis first512 = new Verdict.LabelBasis(512, false, 0, 2873,
+        LabelBasis first512 = new LabelBasis(512, false, 0, 2873,
                 "the label rests on the first 512 of the 2140 tokens (characters 0 to 2873)");
         String text = summary.of(new Decision(Label.UNCERTAIN, "pawn", "r"), new PValues(0.3, 0.3, 96), first512, 2140);
 
