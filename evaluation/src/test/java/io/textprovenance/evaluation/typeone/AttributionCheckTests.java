@@ -3,7 +3,6 @@ package io.textprovenance.evaluation.typeone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.textprovenance.evaluation.typeone.AttributionCheck.Outcome;
 import io.textprovenance.evaluation.typeone.TypeOneErrorCheck.Sample;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
@@ -72,7 +71,7 @@ class AttributionCheckTests {
         outcomes.add(outcome("B", 0.001, 0.6));
         outcomes.add(outcome("B", 0.001, 0.02));
 
-        String table = AttributionCheck.confusion(outcomes, List.of("A", "B"), "t", 0.05, false);
+        String table = AttributionTables.confusion(outcomes, List.of("A", "B"), "t", 0.05, false);
 
         assertThat(table).contains("| A | 3 | 100-100 | 3/3 = 1.000 (>= 0.368) | 1/3 = 0.333 (<= 0.865) |")
                 .contains("| B | 2 | 100-100 | 0/2 = 0.000 (<= 0.776) | 1/2 = 0.500 (>= 0.025) |")
@@ -82,7 +81,7 @@ class AttributionCheckTests {
                 .contains("| B | 2 | 1 | 0 |");
 
         // log-likelihoods -10 p under A and -5 p under B: B is the more likely for A's three texts, A for B's two
-        assertThat(AttributionCheck.mostLikely(outcomes, List.of("A", "B"), "t"))
+        assertThat(AttributionTables.mostLikely(outcomes, List.of("A", "B"), "t"))
                 .contains("| A | 3 | 0/3 = 0.000 (>= 0.000) | 3/3 = 1.000 (<= 1.000) |")
                 .contains("| B | 2 | 2/2 = 1.000 (<= 1.000) | 0/2 = 0.000 (>= 0.000) |");
     }
