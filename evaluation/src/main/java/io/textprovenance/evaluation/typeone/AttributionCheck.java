@@ -85,14 +85,14 @@ public final class AttributionCheck {
             StringBuilder records = new StringBuilder();
             int total = sources.values().stream().mapToInt(List::size).sum();
             for (Map.Entry<Path, List<Path>> source : sources.entrySet()) {
-                List<TypeOneErrorCheck.Sample> samples = new ArrayList<>();
+                List<Sample> samples = new ArrayList<>();
                 for (Path file : source.getValue()) {
-                    samples.addAll(TypeOneErrorCheck.readSamples(file));
+                    samples.addAll(Sample.readAll(file));
                 }
                 samples = samples.subList(0, Math.min(maxPerSource, samples.size()));
                 String sourceName = names.get(source.getKey());
                 int done = 0;
-                for (TypeOneErrorCheck.Sample sample : samples) {
+                for (Sample sample : samples) {
                     Outcome outcome = attribute(sample, sourceName, scorers, names, tests, alpha,
                             scoreIds ? scorers.get(source.getKey()) : null);
                     outcomes.add(outcome);
@@ -122,7 +122,7 @@ public final class AttributionCheck {
     }
 
     /** One text scored under every model and tested by each test: the attribution's outcome. */
-    static Outcome attribute(TypeOneErrorCheck.Sample sample, String source, Map<Path, OnnxScorer> scorers,
+    static Outcome attribute(Sample sample, String source, Map<Path, OnnxScorer> scorers,
                              Map<Path, String> names, Map<String, ProvenanceTest> tests, double alpha,
                              OnnxScorer sourceScorerForIds) {
         Map<String, TokenSeries> series = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package io.textprovenance.evaluation.typeone;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
@@ -76,7 +74,7 @@ public final class TypeOneErrorCheck {
                     .append(", two-sided tests.\n\n");
             List<Sample> samples = new ArrayList<>();
             for (String file : arguments.text("samples", "evaluation/target/samples.jsonl").split(",")) {
-                samples.addAll(readSamples(Path.of(file.strip())));
+                samples.addAll(Sample.readAll(Path.of(file.strip())));
             }
             Windower windower = new Windower(scorer.manifest().contextLength());
             if (!acceptInexact) {
@@ -251,33 +249,6 @@ public final class TypeOneErrorCheck {
         table.add(series.size(), results);
     }
 
-    static List<Sample> readSamples(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<Sample> samples = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode row = json.readTree(line);
-            JsonNode ids = row.get("token_ids");
-            long[] tokenIds = new long[ids.size()];
-            for (int i = 0; i < tokenIds.length; i++) {
-                tokenIds[i] = ids.get(i).asLong();
-            }
-            Optional<List<List<Integer>>> windows = Optional.empty();
-            if (row.hasNonNull("windows")) {
-                List<List<Integer>> plan = new ArrayList<>();
-                row.get("windows").forEach(w -> plan.add(List.of(w.get(0).asInt(), w.get(1).asInt(), w.get(2).asInt())));
-                windows = Optional.of(plan);
-            }
-            samples.add(new Sample(row.path("id").asText(file.getFileName() + " line " + (samples.size() + 1)),
-                    row.path("mode").asText("exact"), row.get("text").asText(), tokenIds, windows,
-                    row.path("prompt_ids").size(),
-                    row.hasNonNull("stop") ? Optional.of(row.get("stop").asText()) : Optional.empty()));
-        }
-        return samples;
-    }
-
     /** Distinct human texts, a seeded sample of at most {@code max}. */
     private static List<String> humanTexts(Path directory, int max) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
@@ -295,18 +266,5 @@ public final class TypeOneErrorCheck {
         if (done % 50 == 0 || done == total) {
             System.err.printf("%s: %d/%d%n", what, done, total);
         }
-    }
-
-    /**
-     * A sampled text.
-     *
-     * @param mode         how it was drawn (sample_texts.py --mode; "exact" when the file does not say)
-     * @param windows      the plan the sampler followed, [start, end, first scored] each
-     * @param promptTokens tokens of the unscored prompt it was drawn after (0: none)
-     * @param stop         "eos" or "max" when the sampler stopped at the end-of-text token or the maximum
-     *                     length (the length is then a stopping time); empty for a length fixed in advance
-     */
-    record Sample(String id, String mode, String text, long[] tokenIds, Optional<List<List<Integer>>> windows,
-                  int promptTokens, Optional<String> stop) {
     }
 }

@@ -3,7 +3,6 @@ package io.textprovenance.evaluation.typeone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.textprovenance.evaluation.typeone.TypeOneErrorCheck.Sample;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.stats.Alternative;

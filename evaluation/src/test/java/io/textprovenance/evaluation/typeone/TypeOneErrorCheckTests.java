@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.textprovenance.evaluation.typeone.TypeOneErrorCheck.Sample;
 import io.textprovenance.scoring.window.Windower;
 import io.textprovenance.stats.Alternative;
 import io.textprovenance.stats.TestResult;
@@ -69,7 +68,7 @@ class TypeOneErrorCheckTests {
                 {"id":"b","mode":"eos","text":"x","token_ids":[5],"windows":[[0,2,1]],"stop":"eos"}
                 {"id":"c","mode":"prompted","text":"y","token_ids":[6],"prompt_ids":[1,2,3],"prompt":"p"}
                 """);
-        List<Sample> samples = TypeOneErrorCheck.readSamples(file);
+        List<Sample> samples = Sample.readAll(file);
         assertThat(samples).extracting(Sample::mode).containsExactly("exact", "eos", "prompted");
         assertThat(samples).extracting(Sample::stop).containsExactly(Optional.empty(), Optional.of("eos"),
                 Optional.empty());
