@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.Scorer;
+import io.textprovenance.service.scoring.HostedModels;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -77,6 +78,24 @@ class ApiDocumentation {
                 nullable.addAnyOfItem(new Schema<>().type("null").typesItem("null"));
                 verdict.getProperties().put(property, nullable);
             });
+        };
+    }
+
+    /**
+     * A request may name only the hosted models: the schema lists their names as an enum, so a client (or a
+     * fuzzer) sending a schema-valid request never names a model this service does not host.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    OpenApiCustomizer hostedModelNames(HostedModels hosted) {
+        return openApi -> {
+            Schema<?> request = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
+                    : openApi.getComponents().getSchemas().get("VerdictRequest");
+            Schema<?> models = request == null || request.getProperties() == null ? null
+                    : request.getProperties().get("models");
+            if (models != null && models.getItems() != null) {
+                ((Schema<String>) models.getItems()).setEnum(hosted.names());
+            }
         };
     }
 

@@ -57,6 +57,15 @@ class ApiDocumentationTests {
     }
 
     @Test
+    void shouldListTheHostedModelsAsTheOnlyNamesARequestMayGive() {
+        JsonNode names = document.path("components").path("schemas").path("VerdictRequest").path("properties")
+                .path("models").path("items").path("enum");
+
+        assertThat(names.isArray()).as("models.items.enum").isTrue();
+        assertThat(names.get(0).asString()).isEqualTo("tiny-test-gpt");
+    }
+
+    @Test
     void shouldTagAndDescribeEveryOperation() {
         for (String path : List.of("/v1/verdicts", "/v1/verdicts/batch", "/v1/models")) {
             JsonNode operation = operation(path);
