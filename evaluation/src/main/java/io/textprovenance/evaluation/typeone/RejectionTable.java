@@ -19,6 +19,8 @@ final class RejectionTable {
     private final Map<String, int[]> rejections = new LinkedHashMap<>();
     private final Map<String, Integer> rejectedAbove = new LinkedHashMap<>();
     private int fewestTokens = Integer.MAX_VALUE;
+    private double statisticSum;
+    private int statistics;
     private int mostTokens;
 
     RejectionTable(Set<String> tests, int[] edges) {
@@ -31,8 +33,15 @@ final class RejectionTable {
         });
     }
 
-    /** Counts one text: each test's result (a rejection with statistic &gt; 0 counts as "above" too). */
+    /**
+     * Counts one text: each test's result (a rejection with statistic &gt; 0 counts as "above" too). The tests
+     * share one statistic, the mean clipped surprisal minus its expectation; its average over texts is kept.
+     */
     void add(int tokens, Map<String, TestResult> results) {
+        results.values().stream().findFirst().ifPresent(result -> {
+            statisticSum += result.statistic();
+            statistics++;
+        });
         Map<String, Boolean> rejected = new LinkedHashMap<>();
         results.forEach((test, result) -> {
             rejected.put(test, result.rejected());
@@ -65,6 +74,11 @@ final class RejectionTable {
     /** Texts the test rejected, all lengths. */
     int rejected(String test) {
         return rejections.get(test)[edges.length - 1];
+    }
+
+    /** The tests' statistic averaged over the texts, nats per token (0 expected under H0); NaN before any. */
+    double meanStatistic() {
+        return statistics == 0 ? Double.NaN : statisticSum / statistics;
     }
 
     /** "min-max" tokens of the texts counted. */

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -96,7 +97,9 @@ public final class TypeOneErrorCheck {
                 progress("samples", ++done, samples.size());
             }
             report.append("**Summary**: rejected/n (one-sided 95% upper bound on the rate, Clopper-Pearson), and"
-                    + " how many of the rejected were above H0 (less predictable than the model's own samples)\n\n")
+                    + " how many of the rejected were above H0 (less predictable than the model's own samples);"
+                    + " mean statistic: the tests' statistic (mean clipped surprisal minus its expectation, nats"
+                    + " per token) averaged over the texts, 0 in expectation under H0\n\n")
                     .append(summary(model, rows.values(), tests.keySet())).append('\n');
             for (Row row : rows.values()) {
                 report.append("**").append(row.title()).append("**\n\n").append(row.table.markdown()).append('\n');
@@ -165,14 +168,16 @@ public final class TypeOneErrorCheck {
 
     static String summary(String model, Iterable<Row> rows, Set<String> tests) {
         StringBuilder out = new StringBuilder("| samples | scored | model | n | tokens | drawn from the scorer's"
-                + " conditionals | length |");
+                + " conditionals | length | mean statistic |");
         tests.forEach(test -> out.append(' ').append(test).append(" |"));
-        out.append(" guarantee |\n|---|---|---|---|---|---|---|").append("---|".repeat(tests.size())).append("---|\n");
+        out.append(" guarantee |\n|---|---|---|---|---|---|---|---|").append("---|".repeat(tests.size()))
+                .append("---|\n");
         for (Row row : rows) {
             out.append("| ").append(row.mode).append(" | ").append(row.text ? "decoded text" : "sampled ids")
                     .append(" | ").append(model).append(" | ").append(row.table.texts()).append(" | ")
                     .append(row.table.lengthRange()).append(" | ").append(row.conditionals()).append(" | ")
-                    .append(row.length()).append(" |");
+                    .append(row.length())
+                    .append(String.format(Locale.ROOT, " | %+.4f |", row.table.meanStatistic()));
             tests.forEach(test -> out.append(' ').append(row.table.summaryCell(test)).append(" |"));
             out.append(' ').append(guarantee(row.inexact == 0, row.stopped == 0)).append(" |\n");
         }

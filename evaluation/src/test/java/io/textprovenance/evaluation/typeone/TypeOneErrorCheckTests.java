@@ -97,6 +97,7 @@ class TypeOneErrorCheckTests {
 
         assertThat(table.texts()).isEqualTo(3);
         assertThat(table.lengthRange()).isEqualTo("80-300");
+        assertThat(table.meanStatistic()).isCloseTo(0.01 / 3, within(1e-12));
         assertThat(table.summaryCell("t")).isEqualTo(String.format(java.util.Locale.ROOT, "2/3 (%.4f), 1 above",
                 RejectionTable.upperBound(2, 3, 0.95)));
     }
