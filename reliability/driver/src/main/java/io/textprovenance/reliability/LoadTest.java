@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,8 +44,7 @@ final class LoadTest {
     private final long backoffCapMillis;
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> bodies = new ArrayList<>();
-    private final AtomicLong peakRss = new AtomicLong();
-    private volatile long levelPeakRss;
+    private final RssSampler rss;
 
     LoadTest(Args args) {
         this.url = args.get("url", "http://127.0.0.1:18081") + "/v1/verdicts";
@@ -56,6 +53,7 @@ final class LoadTest {
         this.duration = args.seconds("seconds", 15);
         this.warmup = args.seconds("warmup", 5);
         this.pid = args.getLong("pid", -1);
+        this.rss = new RssSampler(pid);
         this.memoryLimitText = args.get("memory-limit", "3Gi");
         this.memoryLimit = parseQuantity(memoryLimitText);
         this.words = args.getInt("words", 200);
@@ -74,41 +72,39 @@ final class LoadTest {
         }
     }
 
-    record Level(int clients, double seconds, Map<Integer, Long> statuses, long requests, long ok, double okPerSecond,
-                 double p50, double p99, double p50All, double p99All, long sheddingWithoutRetryAfter, long errors,
-                 long peakRssBytes) {
-    }
 
     int run() throws Exception {
         Files.createDirectories(reportDir);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1).build();
-        Thread sampler = new Thread(this::sampleRss, "rss-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        rss.start();
         log("load on %s: %s clients, %d s each (after %d s warm-up), %d-word documents, Retry-After honoured up to %d ms;"
                 + " chart memory limit %s", url, levels, duration.toSeconds(), warmup.toSeconds(), words, backoffCapMillis,
                 memoryLimitText);
         runLevel(client, 2, warmup);   // JIT and ONNX warm-up, not reported
-        List<Level> results = new ArrayList<>();
+        List<LoadLevel> results = new ArrayList<>();
         for (int clients : levels) {
             Thread.sleep(2000);   // let queued work of the previous level finish
-            Level level = runLevel(client, clients, duration);
+            LoadLevel level = runLevel(client, clients, duration);
             results.add(level);
             log("%3d clients: %6.1f ok/s, p50 %7.1f ms, p99 %7.1f ms (200s); statuses %s; peak RSS %d MiB",
                     clients, level.okPerSecond(), level.p50(), level.p99(), level.statuses(), level.peakRssBytes() >> 20);
         }
-        return report(results);
+        String setup = String.format("POST /v1/verdicts, %d-word documents, closed loop, %d s per level; on 429/503 a"
+                + " client waits Retry-After, at most %d ms; chart memory limit %s.%n%n", words, duration.toSeconds(),
+                backoffCapMillis, memoryLimitText);
+        return new LoadReport(reportDir, commit, setup, minGoodputShare, maxP99Ratio, pid, memoryLimit,
+                memoryLimitText).write(results, rss.peak());
     }
 
-    private Level runLevel(HttpClient client, int clients, Duration length) throws InterruptedException {
+    private LoadLevel runLevel(HttpClient client, int clients, Duration length) throws InterruptedException {
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         List<long[]> okLatencies = new ArrayList<>();
         List<long[]> allLatencies = new ArrayList<>();
         LongAdder missingRetryAfter = new LongAdder();
         LongAdder errors = new LongAdder();
         CountDownLatch done = new CountDownLatch(clients);
-        levelPeakRss = 0;
+        rss.resetLevel();
         long start = System.nanoTime();
         long deadline = start + length.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -183,9 +179,9 @@ final class LoadTest {
         }
         Map<Integer, Long> statusCounts = new TreeMap<>();
         statuses.forEach((status, count) -> statusCounts.put(status, count.sum()));
-        return new Level(clients, seconds, statusCounts, everything.length, okAll.length, okAll.length / seconds,
+        return new LoadLevel(clients, seconds, statusCounts, everything.length, okAll.length, okAll.length / seconds,
                 percentile(okAll, 0.50), percentile(okAll, 0.99), percentile(everything, 0.50), percentile(everything, 0.99),
-                missingRetryAfter.sum(), errors.sum(), levelPeakRss);
+                missingRetryAfter.sum(), errors.sum(), rss.levelPeak());
     }
 
     private static long[] append(long[] array, int[] counts, int which, long value) {
@@ -202,105 +198,6 @@ final class LoadTest {
         }
         int index = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private void sampleRss() {
-        if (pid <= 0) {
-            return;
-        }
-        Path status = Path.of("/proc", String.valueOf(pid), "status");
-        while (true) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        long bytes = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                        peakRss.accumulateAndGet(bytes, Math::max);
-                        if (bytes > levelPeakRss) {
-                            levelPeakRss = bytes;
-                        }
-                    }
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                return;   // the process is gone
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private int report(List<Level> results) throws IOException {
-        List<String[]> checks = new ArrayList<>();
-        long unexpected = 0;
-        long missingRetryAfter = 0;
-        for (Level level : results) {
-            for (Map.Entry<Integer, Long> entry : level.statuses().entrySet()) {
-                int status = entry.getKey();
-                if (status != 200 && status != 429 && status != 503) {
-                    unexpected += entry.getValue();
-                }
-            }
-            missingRetryAfter += level.sheddingWithoutRetryAfter();
-        }
-        checks.add(check("only 200, 429 or 503 under load", unexpected == 0, unexpected + " other responses"));
-        checks.add(check("every 429/503 carries Retry-After", missingRetryAfter == 0,
-                missingRetryAfter + " without Retry-After"));
-        double best = results.stream().mapToDouble(Level::okPerSecond).max().orElse(0);
-        Level top = results.get(results.size() - 1);
-        checks.add(check("past saturation (" + top.clients() + " clients) goodput stays >= " + Math.round(minGoodputShare * 100)
-                        + "% of the best level's", top.okPerSecond() >= minGoodputShare * best,
-                String.format("%.1f ok/s vs best %.1f ok/s", top.okPerSecond(), best)));
-        Level reference = results.stream().filter(l -> l.clients() <= 4).reduce((a, b) -> b).orElse(results.get(0));
-        boolean latencyKept = top.ok() > 0 && top.p99() <= maxP99Ratio * Math.max(reference.p99(), 1);
-        checks.add(check("accepted requests keep their latency: p99 of 200s at " + top.clients() + " clients <= " + maxP99Ratio
-                        + " x p99 at " + reference.clients(), latencyKept,
-                String.format("%.0f ms vs %.0f ms", top.p99(), reference.p99())));
-        long peak = peakRss.get();
-        checks.add(check("service RSS stays under the chart's memory limit (" + memoryLimitText + ")",
-                pid <= 0 || peak < memoryLimit, pid <= 0 ? "RSS not sampled (no pid)"
-                        : String.format("peak %d MiB of %d MiB", peak >> 20, memoryLimit >> 20)));
-
-        StringBuilder md = new StringBuilder();
-        md.append("## Load (commit ").append(commit).append(", ").append(Instant.now()).append(")\n\n");
-        md.append(String.format("POST /v1/verdicts, %d-word documents, closed loop, %d s per level; on 429/503 a client waits"
-                + " Retry-After, at most %d ms; chart memory limit %s.%n%n", words, duration.toSeconds(), backoffCapMillis,
-                memoryLimitText));
-        md.append("| clients | requests | 200/s | p50 of 200s (ms) | p99 of 200s (ms) | p50 all (ms) | p99 all (ms) | statuses |"
-                + " 429/503 without Retry-After | connection errors | peak RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Level level : results) {
-            md.append(String.format("| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %s | %d | %d | %d |%n", level.clients(),
-                    level.requests(), level.okPerSecond(), level.p50(), level.p99(), level.p50All(), level.p99All(),
-                    level.statuses().toString().replace("{", "").replace("}", "").replace("=", ": "),
-                    level.sheddingWithoutRetryAfter(), level.errors(), level.peakRssBytes() >> 20));
-        }
-        md.append("\n| check | result | detail |\n|---|---|---|\n");
-        int failures = 0;
-        System.out.println();
-        System.out.println("LOAD CHECKS");
-        for (String[] check : checks) {
-            boolean passed = check[1].equals("pass");
-            if (!passed) {
-                failures++;
-            }
-            System.out.printf("  %s  %s: %s%n", passed ? "PASS" : "FAIL", check[0], check[2]);
-            md.append("| ").append(check[0]).append(" | ").append(passed ? "pass" : "**FAIL**").append(" | ")
-                    .append(check[2]).append(" |\n");
-        }
-        System.out.printf("load: %d passed, %d failed%n", checks.size() - failures, failures);
-        Files.writeString(reportDir.resolve("load.counts"), (checks.size() - failures) + " " + failures + "\n");
-        Files.writeString(reportDir.resolve("load.md"), md.toString());
-        ObjectNode root = json.createObjectNode();
-        root.put("commit", commit);
-        root.set("levels", json.valueToTree(results));
-        root.put("peakRssBytes", peak);
-        root.put("memoryLimitBytes", memoryLimit);
-        Files.writeString(reportDir.resolve("load.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        System.out.println(md);
-        return failures;
-    }
-
-    private static String[] check(String name, boolean passed, String detail) {
-        return new String[] {name, passed ? "pass" : "fail", detail};
     }
 
     /** A Kubernetes quantity: 3Gi, 3072Mi, 3G, 512M, or bytes. */
