@@ -1,12 +1,10 @@
 package io.textprovenance.reliability;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,76 +52,6 @@ import tools.jackson.databind.node.ObjectNode;
  * configured consumer group's lag drained to 0. Exit status 1 when any check fails.
  */
 final class FaultSuite {
-
-    enum Expect { VERDICT, UNCERTAIN, DEAD_LETTER, EITHER }
-
-    enum Kind {
-        SHORT(Expect.VERDICT, false), MEDIUM(Expect.VERDICT, false), LONG(Expect.VERDICT, false),
-        WHITESPACE_ONLY(Expect.UNCERTAIN, true), EMOJI_ONLY(Expect.UNCERTAIN, true),
-        EXPLAIN_15K_TOKENS(Expect.EITHER, true), EXPLAIN_AT_BUDGET(Expect.EITHER, true),
-        INVALID_JSON(Expect.DEAD_LETTER, true), NOT_UTF8(Expect.DEAD_LETTER, true),
-        NOT_AN_OBJECT(Expect.DEAD_LETTER, true), TOMBSTONE(Expect.DEAD_LETTER, true),
-        MISSING_TEXT(Expect.DEAD_LETTER, true), TEXT_NUMBER(Expect.DEAD_LETTER, true),
-        TEXT_EMPTY(Expect.DEAD_LETTER, true), EXPLAIN_STRING(Expect.DEAD_LETTER, true),
-        OVERSIZED_ID(Expect.DEAD_LETTER, true), GZIP_OVER_1MB(Expect.DEAD_LETTER, true);
-
-        final Expect expect;
-        final boolean hostile;
-
-        Kind(Expect expect, boolean hostile) {
-            this.expect = expect;
-            this.hostile = hostile;
-        }
-
-        boolean heavy() {
-            return this == EXPLAIN_15K_TOKENS || this == EXPLAIN_AT_BUDGET || this == GZIP_OVER_1MB;
-        }
-    }
-
-    static final class Doc {
-        final String id;
-        final Kind kind;
-        final int segment;
-        final String key;
-        final byte[] value;
-        volatile int partition = -1;
-        volatile long offset = -1;
-        volatile String sendError;
-        volatile long producedAt;
-
-        Doc(String id, Kind kind, int segment, String key, byte[] value) {
-            this.id = id;
-            this.kind = kind;
-            this.segment = segment;
-            this.key = key;
-            this.value = value;
-        }
-
-        String origin() {
-            return partition + ":" + offset;
-        }
-    }
-
-    /** One injected fault and what was measured around it. */
-    static final class Fault {
-        final String name;
-        final int segment;
-        long injected;
-        long restored;
-        long live;
-        long drained = -1;
-        Long circuitOpened;
-        String restProbe;
-        final List<String> notes = new ArrayList<>();
-
-        Fault(String name, int segment) {
-            this.name = name;
-            this.segment = segment;
-        }
-    }
-
-    record Check(String name, boolean passed, String detail) {
-    }
 
     private static final Pattern OPEN_STATE = Pattern.compile(
             "resilience4j_circuitbreaker_state\\{[^}]*name=\"scorer\"[^}]*state=\"open\"[^}]*} ([0-9.]+)");
@@ -243,133 +171,13 @@ final class FaultSuite {
     // ---------------------------------------------------------------- documents
 
     private List<List<Doc>> plan() {
-        Random random = new Random(seed);
-        int segmentCount = faults.size() + 1;
-        List<List<Doc>> segments = new ArrayList<>();
-        // the baseline gets a smaller share so the faults have work in flight
-        int baseline = faults.isEmpty() ? documents : Math.max(10, documents / (segmentCount * 3));
-        int perFault = (documents - baseline) / Math.max(1, faults.size());
-        List<Kind> hostileKinds = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-            if (kind.hostile) {
-                hostileKinds.add(kind);
-            }
-        }
-        int hostileTotal = Math.max(hostileKinds.size(), (int) Math.round(documents * hostileShare));
-        // hostile kinds round-robin over the whole run; heavy ones capped
-        List<Kind> hostile = new ArrayList<>();
-        Map<Kind, Integer> heavyCount = new EnumMap<>(Kind.class);
-        for (int i = 0; hostile.size() < hostileTotal && i < hostileTotal * 4; i++) {
-            Kind kind = hostileKinds.get(i % hostileKinds.size());
-            if (kind.heavy()) {
-                if (heavyCount.merge(kind, 1, Integer::sum) > heavyPerKind) {
-                    continue;
-                }
-            }
-            hostile.add(kind);
-        }
-        Collections.shuffle(hostile, random);
-        int docNumber = 0;
-        int hostileIndex = 0;
-        int[] serial = new int[Kind.values().length];
-        for (int s = 0; s < segmentCount; s++) {
-            int size = s == 0 ? baseline : (s == segmentCount - 1 ? documents - baseline - perFault * (faults.size() - 1) : perFault);
-            if (faults.isEmpty()) {
-                size = documents;
-            }
-            int hostileHere = s == segmentCount - 1 ? hostile.size() - hostileIndex
-                    : (int) Math.round((double) hostile.size() * size / documents);
-            List<Doc> segment = new ArrayList<>();
-            for (int i = 0; i < hostileHere && hostileIndex < hostile.size(); i++) {
-                Kind kind = hostile.get(hostileIndex++);
-                segment.add(hostile(kind, ++serial[kind.ordinal()], s, random));
-            }
-            while (segment.size() < size) {
-                double r = random.nextDouble();
-                Kind kind = r < longShare ? Kind.LONG : r < longShare + mediumShare ? Kind.MEDIUM : Kind.SHORT;
-                segment.add(valid(kind, String.format("doc-%06d", ++docNumber), s, random));
-            }
-            Collections.shuffle(segment, random);
-            segments.add(segment);
-        }
+        List<List<Doc>> segments = new DocumentPlan(seed, documents, faults.size(), hostileShare, mediumShare, longShare,
+                heavyPerKind, maxTokens).segments();
         Map<Kind, Long> counts = segments.stream().flatMap(List::stream)
                 .collect(Collectors.groupingBy(d -> d.kind, () -> new EnumMap<>(Kind.class), Collectors.counting()));
-        log("planned %d records in %d segments: %s", segments.stream().mapToInt(List::size).sum(), segmentCount, counts);
+        log("planned %d records in %d segments: %s", segments.stream().mapToInt(List::size).sum(), faults.size() + 1,
+                counts);
         return segments;
-    }
-
-    private Doc valid(Kind kind, String id, int segment, Random random) {
-        int words = switch (kind) {
-            case SHORT -> 15 + random.nextInt(70);
-            case MEDIUM -> 300 + random.nextInt(600);
-            default -> words(0.5) + random.nextInt(words(0.85) - words(0.5));   // several windows, within the budget
-        };
-        ObjectNode node = json.createObjectNode();
-        node.put("id", id);
-        node.put("text", Texts.prose(random, words));
-        if (random.nextInt(20) == 0) {
-            node.put("explain", false);
-        }
-        return new Doc(id, kind, segment, id, json.writeValueAsBytes(node));
-    }
-
-    private Doc hostile(Kind kind, int n, int segment, Random random) {
-        String id = "poison-" + kind.name().toLowerCase().replace('_', '-') + "-" + n;
-        ObjectNode node = json.createObjectNode();
-        node.put("id", id);
-        byte[] value;
-        String key = id;
-        switch (kind) {
-            case WHITESPACE_ONLY -> value = bytes(node.put("text", " \t\n   \u00a0\u2003 \n\n  ".repeat(1 + random.nextInt(20))));
-            case EMOJI_ONLY -> value = bytes(node.put("text", "\uD83D\uDE00\uD83C\uDF89\uD83D\uDD25\uD83D\uDC4D\uD83D\uDE80 ".repeat(1 + random.nextInt(40))));
-            case EXPLAIN_15K_TOKENS, EXPLAIN_AT_BUDGET -> {
-                // 15k tokens (~11,500 words; over the service's per-request token budget), or just under the budget:
-                // the largest explain=true verdict the service can be asked for
-                node.put("text", Texts.prose(random, kind == Kind.EXPLAIN_15K_TOKENS ? 11_500 : words(0.9)));
-                node.put("explain", true);
-                value = bytes(node);
-            }
-            case INVALID_JSON -> value = ("{\"id\": \"" + id + "\", \"text\": \"an unterminated string").getBytes(StandardCharsets.UTF_8);
-            case NOT_UTF8 -> {
-                byte[] prefix = ("{\"id\": \"" + id + "\", \"text\": \"").getBytes(StandardCharsets.UTF_8);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                out.writeBytes(prefix);
-                out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
-                out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
-                value = out.toByteArray();
-            }
-            case NOT_AN_OBJECT -> value = ("[\"" + id + "\", \"some text\"]").getBytes(StandardCharsets.UTF_8);
-            case TOMBSTONE -> value = null;
-            case MISSING_TEXT -> value = bytes(node.put("body", "the text is under the wrong name"));
-            case TEXT_NUMBER -> value = bytes(node.put("text", 42));
-            case TEXT_EMPTY -> value = bytes(node.put("text", ""));
-            case EXPLAIN_STRING -> {
-                node.put("text", Texts.prose(random, 60));
-                node.put("explain", "yes");
-                value = bytes(node);
-            }
-            case OVERSIZED_ID -> {
-                key = id + "-" + "x".repeat(10_000);
-                node.put("id", key);
-                node.put("text", Texts.prose(random, 40));
-                value = bytes(node);
-            }
-            case GZIP_OVER_1MB -> {
-                node.put("text", Texts.prose(random, 240_000));   // ~1.5 MB of text; gzip makes it ~0.2 MB
-                value = bytes(node);
-            }
-            default -> throw new IllegalStateException(kind.name());
-        }
-        return new Doc(id, kind, segment, key, value);
-    }
-
-    /** Words of generated prose that make {@code share} of the service's token budget (~1.31 tokens a word). */
-    private int words(double share) {
-        return (int) (maxTokens * share / 1.31);
-    }
-
-    private byte[] bytes(ObjectNode node) {
-        return json.writeValueAsBytes(node);
     }
 
     private KafkaProducer<String, byte[]> producer(boolean gzip) {
