@@ -29,15 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.ObjectMapper;
@@ -88,7 +82,7 @@ final class FaultSuite {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final long t0 = System.nanoTime();
     private Observer observer;
-    private Admin admin;
+    private KafkaQueries kafka;
     private Fault baseline;
     private String groupInUse = "?";
 
@@ -131,13 +125,13 @@ final class FaultSuite {
              KafkaProducer<String, byte[]> gzipProducer = producer(true);
              Observer observer = new Observer(bootstrap, verdictsTopic, deadLetterTopic)) {
             this.observer = observer;
-            this.admin = admin;
-            waitForTopic(admin, documentsTopic);
+            this.kafka = new KafkaQueries(admin, documentsTopic, group);
+            kafka.waitForTopic(documentsTopic);
             observer.assign(Duration.ofSeconds(60));
             Thread observerThread = new Thread(observer, "observer");
             observerThread.setDaemon(true);
             observerThread.start();
-            findGroup(admin, Duration.ofSeconds(60));
+            findGroup(Duration.ofSeconds(60));
 
             // segment 0: no fault, a baseline; its figures are those of a "fault" that changes nothing
             long baselineStart = System.nanoTime();
@@ -155,10 +149,10 @@ final class FaultSuite {
                     segments.get(0).size() / baselineSeconds, baselineDrained ? "" : " (NOT all answered)");
 
             for (int i = 0; i < faults.size(); i++) {
-                runFault(admin, producer, gzipProducer, faults.get(i), i + 1, segments.get(i + 1));
+                runFault(producer, gzipProducer, faults.get(i), i + 1, segments.get(i + 1));
             }
             waitAnswered(docs, 1.0, "final drain");
-            long lag = waitLag(admin);
+            long lag = waitLag();
             Thread.sleep(2000);   // late duplicates
             if (observer.failure() != null) {
                 checks.add(new Check("observer", false, "the verdicts/DLT reader failed: " + observer.failure()));
@@ -293,7 +287,7 @@ final class FaultSuite {
 
     // ---------------------------------------------------------------- faults
 
-    private void runFault(Admin admin, KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
+    private void runFault(KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
                           String name, int segmentIndex, List<Doc> segment) throws Exception {
         Fault fault = new Fault(name, segmentIndex);
         injected.add(fault);
@@ -334,7 +328,7 @@ final class FaultSuite {
                 ctl("service-stop", "b");
                 ctl("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
                 // produce once b holds partitions, so that it has documents to fail on
-                waitForMembers(admin, 2, Duration.ofSeconds(60));
+                waitForMembers(2, Duration.ofSeconds(60));
                 produce(producer, gzipProducer, during);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && fault.circuitOpened == null) {
@@ -433,122 +427,33 @@ final class FaultSuite {
     /** Diagnostics: records on the verdicts and dead-letter topics (end offsets) against what the observer read. */
     private String topicEnds() {
         try {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String topic : List.of(verdictsTopic, deadLetterTopic)) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            }
-            Map<String, Long> ends = new TreeMap<>();
-            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+            Map<String, Long> ends = kafka.endOffsets(List.of(verdictsTopic, deadLetterTopic));
             return "records on the topics " + ends + ", read by the suite: verdicts " + observer.verdictRecords.get()
-                    + ", dead letters " + observer.letterRecords.get() + "; consumer groups " + groupsConsumingDocuments(admin);
+                    + ", dead letters " + observer.letterRecords.get() + "; consumer groups "
+                    + kafka.groupsConsumingDocuments();
         } catch (Exception e) {
             return "topic ends unavailable: " + e;
         }
     }
 
-    private void waitForTopic(Admin admin, String topic) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (names.contains(topic)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic + " does not exist after 60 s (topics: " + names + ")");
-            }
-            Thread.sleep(500);
-        }
-    }
-
     /** The groups whose members are assigned the documents topic; waits for 2 members. */
-    private void findGroup(Admin admin, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Integer> consuming = Map.of();
-        while (System.nanoTime() < deadline) {
-            consuming = groupsConsumingDocuments(admin);
-            if (consuming.values().stream().mapToInt(Integer::intValue).sum() >= 2) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+    private void findGroup(Duration timeout) throws Exception {
+        Map<String, Integer> consuming = kafka.awaitConsumers(2, timeout, 500);
         groupInUse = consuming.isEmpty() ? "none" : String.join(",", consuming.keySet());
         log("consumer groups on %s: %s (configured: %s)", documentsTopic, consuming, group);
     }
 
-    private void waitForMembers(Admin admin, int members, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (groupsConsumingDocuments(admin).values().stream().mapToInt(Integer::intValue).sum() >= members) {
-                return;
-            }
-            Thread.sleep(250);
+    private void waitForMembers(int members, Duration timeout) throws Exception {
+        if (KafkaQueries.members(kafka.awaitConsumers(members, timeout, 250)) < members) {
+            log("fewer than %d consumers hold %s partitions after %d s", members, documentsTopic, timeout.toSeconds());
         }
-        log("fewer than %d consumers hold %s partitions after %d s", members, documentsTopic, timeout.toSeconds());
-    }
-
-    private Map<String, Integer> groupsConsumingDocuments(Admin admin) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (GroupListing listing : admin.listGroups().all().get(30, TimeUnit.SECONDS)) {
-            ids.add(listing.groupId());
-        }
-        Map<String, Integer> consuming = new TreeMap<>();
-        if (ids.isEmpty()) {
-            return consuming;
-        }
-        for (Map.Entry<String, ConsumerGroupDescription> entry : admin.describeConsumerGroups(ids).all()
-                .get(30, TimeUnit.SECONDS).entrySet()) {
-            int members = 0;
-            for (MemberDescription member : entry.getValue().members()) {
-                if (member.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(documentsTopic))) {
-                    members++;
-                }
-            }
-            if (members > 0) {
-                consuming.put(entry.getKey(), members);
-            }
-        }
-        return consuming;
     }
 
     /** Waits for the configured group's lag on the documents topic to reach 0; returns the last lag (-1: no offsets). */
-    private long waitLag(Admin admin) throws Exception {
-        long deadline = System.nanoTime() + lagTimeout.toNanos();
-        long lag = -1;
-        while (true) {
-            lag = lag(admin);
-            if (lag == 0 || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
+    private long waitLag() throws Exception {
+        long lag = kafka.awaitLag(lagTimeout);
         log("lag of group %s on %s: %s", group, documentsTopic, lag < 0 ? "no committed offsets" : String.valueOf(lag));
         return lag;
-    }
-
-    private long lag(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(List.of(documentsTopic)).allTopicNames().get(30, TimeUnit.SECONDS).get(documentsTopic)
-                .partitions().forEach(p -> partitions.add(new TopicPartition(documentsTopic, p.partition())));
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-        boolean any = false;
-        long lag = 0;
-        for (TopicPartition tp : partitions) {
-            OffsetAndMetadata offset = committed.get(tp);
-            long end = ends.get(tp).offset();
-            if (offset != null) {
-                any = true;
-                lag += Math.max(0, end - offset.offset());
-            } else {
-                lag += end;
-            }
-        }
-        return any ? lag : -1;
     }
 
     // ---------------------------------------------------------------- checks and report
