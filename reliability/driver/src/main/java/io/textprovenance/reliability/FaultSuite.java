@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,9 +33,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Kafka fault suite. Produces documents of mixed lengths plus 2% hostile records of every kind to the
@@ -78,7 +74,6 @@ final class FaultSuite {
     private final List<Doc> docs = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> injected = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final long t0 = System.nanoTime();
     private Observer observer;
@@ -159,7 +154,7 @@ final class FaultSuite {
             }
             evaluate(lag, baselineSeconds);
         }
-        return report();
+        return new FaultReport(reportDir, mode, commit).write(figures, checks);
     }
 
     // ---------------------------------------------------------------- documents
@@ -714,57 +709,6 @@ final class FaultSuite {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private int report() throws IOException {
-        int failures = 0;
-        StringBuilder md = new StringBuilder();
-        md.append("## Fault suite (").append(mode).append(", commit ").append(commit).append(", ")
-                .append(Instant.now()).append(")\n\n");
-        md.append("| documents in | valid | hostile | verdict records | verdict ids | duplicate verdicts | dead letters"
-                + " | lost | lag after |\n|---|---|---|---|---|---|---|---|---|\n");
-        md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n%n", figures.get("documentsIn"),
-                figures.get("valid"), figures.get("hostile"), figures.get("verdictRecords"), figures.get("verdictIds"),
-                figures.get("duplicateVerdicts"), figures.get("deadLetterRecords"), figures.get("lost"), figures.get("lag")));
-        md.append("| fault | down (s) | restart (s) | pipeline stall (s) | worst partition stall (s) | resumed after restore (s)"
-                + " | drained after restore (s) | duplicate verdicts |\n|---|---|---|---|---|---|---|---|\n");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> faultFigures = (List<Map<String, Object>>) figures.getOrDefault("faults", List.of());
-        for (Map<String, Object> f : faultFigures) {
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", f.get("fault"), f.get("downSeconds"),
-                    f.get("restartSeconds"), f.get("pipelineStallSeconds"), f.get("partitionStallSeconds"), f.get("resumedAfterRestoreSeconds"),
-                    f.get("drainedAfterRestoreSeconds"), f.get("duplicateVerdicts")
-                            + (f.containsKey("circuitOpenAfterSeconds") ? "; circuit open after "
-                            + f.get("circuitOpenAfterSeconds") + " s, REST " + f.get("restWhileOpen") : "")));
-        }
-        md.append("\n| kind | outcome |\n|---|---|\n");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kinds = (Map<String, Object>) figures.getOrDefault("outcomes", Map.of());
-        kinds.forEach((kind, outcome) -> md.append("| ").append(kind).append(" | ")
-                .append(String.valueOf(outcome).replace("|", "/")).append(" |\n"));
-        md.append("\n| check | result | detail |\n|---|---|---|\n");
-        System.out.println();
-        System.out.println("FAULT SUITE CHECKS");
-        for (Check check : checks) {
-            if (!check.passed()) {
-                failures++;
-            }
-            System.out.printf("  %s  %s: %s%n", check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
-            md.append("| ").append(check.name()).append(" | ").append(check.passed() ? "pass" : "**FAIL**").append(" | ")
-                    .append(check.detail().replace("|", "/").replace("\n", " ")).append(" |\n");
-        }
-        System.out.printf("faults: %d passed, %d failed%n", checks.size() - failures, failures);
-        Files.writeString(reportDir.resolve("faults.counts"), (checks.size() - failures) + " " + failures + "\n");
-        Files.writeString(reportDir.resolve("faults.md"), md.toString());
-        ObjectNode root = json.createObjectNode();
-        root.set("figures", json.valueToTree(figures));
-        ArrayNode checkNodes = root.putArray("checks");
-        for (Check check : checks) {
-            checkNodes.addObject().put("name", check.name()).put("passed", check.passed()).put("detail", check.detail());
-        }
-        Files.writeString(reportDir.resolve("faults.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        System.out.println(md);
-        return failures;
     }
 
     private static double round(double value) {
