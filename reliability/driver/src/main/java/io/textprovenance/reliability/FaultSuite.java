@@ -11,16 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -74,6 +70,7 @@ final class FaultSuite {
     private final List<Doc> docs = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> injected = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final long t0 = System.nanoTime();
     private Observer observer;
@@ -152,7 +149,8 @@ final class FaultSuite {
             if (observer.failure() != null) {
                 checks.add(new Check("observer", false, "the verdicts/DLT reader failed: " + observer.failure()));
             }
-            evaluate(lag, baselineSeconds);
+            new FaultChecks(observer, documentsTopic, deadLetterTopic, group, quietTimeout, commit, mode)
+                    .evaluate(docs, baseline, injected, groupInUse, lag, baselineSeconds, checks, figures);
         }
         return new FaultReport(reportDir, mode, commit).write(figures, checks);
     }
@@ -216,20 +214,6 @@ final class FaultSuite {
 
     // ---------------------------------------------------------------- answers
 
-    /** When the document was first answered (verdict or dead letter), or -1. */
-    private long answeredAt(Doc doc) {
-        long first = Long.MAX_VALUE;
-        Observer.Seen seen = observer.verdicts.get(doc.key);
-        if (seen != null && !seen.arrivals.isEmpty()) {
-            first = Math.min(first, seen.arrivals.get(0));
-        }
-        Observer.Letter letter = observer.letters.get(doc.origin());
-        if (letter != null && !letter.arrivals.isEmpty()) {
-            first = Math.min(first, letter.arrivals.get(0));
-        }
-        return first == Long.MAX_VALUE ? -1 : first;
-    }
-
     /**
      * Waits until {@code share} of {@code which} are answered; gives up after {@code quietTimeout} without a
      * new verdict or dead letter. Returns whether the share was reached.
@@ -246,7 +230,7 @@ final class FaultSuite {
         while (true) {
             int answered = 0;
             for (Doc doc : snapshot) {
-                if (answeredAt(doc) >= 0) {
+                if (observer.answeredAt(doc) >= 0) {
                     answered++;
                 }
             }
@@ -262,7 +246,7 @@ final class FaultSuite {
             if (quiet > quietTimeout.toNanos()) {
                 Map<Integer, Integer> pendingByPartition = new TreeMap<>();
                 for (Doc doc : snapshot) {
-                    if (answeredAt(doc) < 0) {
+                    if (observer.answeredAt(doc) < 0) {
                         pendingByPartition.merge(doc.partition, 1, Integer::sum);
                     }
                 }
@@ -449,270 +433,6 @@ final class FaultSuite {
         long lag = kafka.awaitLag(lagTimeout);
         log("lag of group %s on %s: %s", group, documentsTopic, lag < 0 ? "no committed offsets" : String.valueOf(lag));
         return lag;
-    }
-
-    // ---------------------------------------------------------------- checks and report
-
-    private final Map<String, Object> figures = new LinkedHashMap<>();
-
-    private void evaluate(long lag, double baselineSeconds) {
-        List<Doc> all = new ArrayList<>(docs);
-        Set<String> expectedVerdictKeys = new HashSet<>();
-        List<String> lost = new ArrayList<>();
-        List<String> poisonNotDeadLettered = new ArrayList<>();
-        List<String> badHeaders = new ArrayList<>();
-        List<String> validDeadLettered = new ArrayList<>();
-        List<String> poisonWithVerdict = new ArrayList<>();
-        List<String> notUncertain = new ArrayList<>();
-        List<String> eitherUnanswered = new ArrayList<>();
-        Map<Kind, Map<String, Integer>> outcomes = new EnumMap<>(Kind.class);
-        List<String> unanswered = new ArrayList<>();
-        Map<String, Doc> byOrigin = new HashMap<>();
-        int valid = 0;
-        int hostile = 0;
-        for (Doc doc : all) {
-            byOrigin.put(doc.origin(), doc);
-            Observer.Seen seen = observer.verdicts.get(doc.key);
-            Observer.Letter letter = observer.letters.get(doc.origin());
-            boolean hasVerdict = seen != null;
-            boolean hasLetter = letter != null;
-            if (doc.kind.hostile) {
-                hostile++;
-            } else {
-                valid++;
-            }
-            String outcome = hasVerdict ? "verdict " + seen.label + (seen.evidence >= 0 ? " with evidence" : "")
-                    : hasLetter ? "dead letter: " + String.valueOf(letter.reason).replaceAll("[0-9]{3,}", "N") : "nothing";
-            outcomes.computeIfAbsent(doc.kind, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
-            if (!hasVerdict && !hasLetter) {
-                unanswered.add(doc.id);
-            }
-            switch (doc.kind.expect) {
-                case VERDICT, UNCERTAIN -> {
-                    expectedVerdictKeys.add(doc.key);
-                    if (!hasVerdict) {
-                        lost.add(doc.id);
-                    } else if (doc.kind.expect == Expect.UNCERTAIN && !"uncertain".equals(seen.label)) {
-                        notUncertain.add(doc.id + " got " + seen.label);
-                    }
-                    if (hasLetter) {
-                        validDeadLettered.add(doc.id + " (" + letter.reason + ")");
-                    }
-                }
-                case DEAD_LETTER -> {
-                    if (!hasLetter) {
-                        poisonNotDeadLettered.add(doc.id + (hasVerdict ? " (got a verdict instead)" : ""));
-                    } else {
-                        checkHeaders(doc, letter, badHeaders);
-                    }
-                    if (hasVerdict) {
-                        poisonWithVerdict.add(doc.id);
-                    }
-                }
-                case EITHER -> {
-                    if (hasVerdict) {
-                        expectedVerdictKeys.add(doc.key);
-                    } else if (hasLetter) {
-                        checkHeaders(doc, letter, badHeaders);
-                    } else {
-                        eitherUnanswered.add(doc.id);
-                    }
-                }
-            }
-        }
-        Set<String> extraKeys = new TreeSet<>(observer.verdicts.keySet());
-        extraKeys.removeAll(expectedVerdictKeys);
-        Set<String> missingKeys = new TreeSet<>(expectedVerdictKeys);
-        missingKeys.removeAll(observer.verdicts.keySet());
-        List<String> unknownLetters = new ArrayList<>();
-        for (Map.Entry<String, Observer.Letter> entry : observer.letters.entrySet()) {
-            if (!byOrigin.containsKey(entry.getKey())) {
-                unknownLetters.add(entry.getKey() + " key=" + Observer.abbreviate(entry.getValue().key));
-            }
-        }
-        long duplicateVerdicts = observer.verdicts.values().stream().mapToLong(s -> s.arrivals.size() - 1).sum();
-        long duplicatedIds = observer.verdicts.values().stream().filter(s -> s.arrivals.size() > 1).count();
-        long duplicateLetters = observer.letters.values().stream().mapToLong(l -> l.arrivals.size() - 1).sum();
-
-        checks.add(check("configured consumer group consumes " + documentsTopic,
-                groupInUse.equals(group), "group(s) with members on " + documentsTopic + ": " + groupInUse
-                        + "; configured (spring.kafka.consumer.group-id, chart, KEDA): " + group));
-        checks.add(check("every valid document has a verdict", lost.isEmpty(), lost.size() + " without a verdict", lost));
-        checks.add(check("nothing lost (every record answered by a verdict or a dead letter)", unanswered.isEmpty(),
-                unanswered.size() + " unanswered", unanswered));
-        checks.add(check("verdict keys == valid ids", extraKeys.isEmpty() && missingKeys.isEmpty(),
-                "extra keys " + extraKeys.size() + ", missing " + missingKeys.size(),
-                concat(extraKeys.stream().map(Observer::abbreviate).toList(), missingKeys)));
-        checks.add(check("every poison record dead-lettered", poisonNotDeadLettered.isEmpty(),
-                poisonNotDeadLettered.size() + " not in " + deadLetterTopic, poisonNotDeadLettered));
-        checks.add(check("no poison record got a verdict", poisonWithVerdict.isEmpty(),
-                poisonWithVerdict.size() + " with a verdict", poisonWithVerdict));
-        checks.add(check("dead letters carry reason and original topic/partition/offset", badHeaders.isEmpty()
-                && observer.unattributed.isEmpty(), badHeaders.size() + " with bad headers, " + observer.unattributed.size()
-                + " without origin headers", concat(badHeaders, observer.unattributed)));
-        checks.add(check("no valid document dead-lettered", validDeadLettered.isEmpty() && unknownLetters.isEmpty(),
-                validDeadLettered.size() + " valid dead-lettered, " + unknownLetters.size() + " dead letters of unknown origin",
-                concat(validDeadLettered, unknownLetters)));
-        checks.add(check("degenerate text (whitespace-only, emoji-only) answered uncertain", notUncertain.isEmpty(),
-                notUncertain.size() + " answered otherwise", notUncertain));
-        checks.add(check("explain=true documents at and over the token budget answered (bounded verdict or dead letter)",
-                eitherUnanswered.isEmpty(), eitherUnanswered.size() + " unanswered", eitherUnanswered));
-        checks.add(check("consumer lag of group " + group + " drained to 0", lag == 0,
-                lag < 0 ? "group " + group + " has no committed offsets on " + documentsTopic : "lag " + lag));
-        for (Fault fault : injected) {
-            checks.add(check("recovered from " + fault.name, fault.drained >= 0,
-                    fault.drained >= 0 ? String.format("drained %.1f s after restore", seconds(fault.drained - fault.live))
-                            : "not every document answered within " + quietTimeout.toSeconds() + " s of quiet"));
-            if (fault.name.startsWith("outage")) {
-                checks.add(check("scorer outage opened the circuit", fault.circuitOpened != null,
-                        fault.circuitOpened == null ? "circuit never reported open"
-                                : String.format("open after %.1f s", seconds(fault.circuitOpened - fault.injected))));
-                checks.add(check("REST answers 503 with Retry-After while the circuit is open",
-                        fault.restProbe != null && fault.restProbe.startsWith("503") && !fault.restProbe.endsWith("none"),
-                        String.valueOf(fault.restProbe)));
-            }
-        }
-
-        figures.put("commit", commit);
-        figures.put("mode", mode);
-        figures.put("documentsIn", all.size());
-        figures.put("valid", valid);
-        figures.put("hostile", hostile);
-        figures.put("verdictRecords", observer.verdictRecords.get());
-        figures.put("verdictIds", observer.verdicts.size());
-        figures.put("duplicateVerdicts", duplicateVerdicts);
-        figures.put("duplicatedIds", duplicatedIds);
-        figures.put("deadLetterRecords", observer.letterRecords.get());
-        figures.put("deadLetteredRecords", observer.letters.size());
-        figures.put("duplicateDeadLetters", duplicateLetters);
-        figures.put("lost", unanswered.size());
-        figures.put("lag", lag);
-        figures.put("baselineSeconds", round(baselineSeconds));
-        Map<String, Object> kinds = new LinkedHashMap<>();
-        outcomes.forEach((kind, counts) -> kinds.put(kind.name().toLowerCase().replace('_', '-'),
-                "expect " + kind.expect.name().toLowerCase().replace('_', ' ') + "; got " + counts.entrySet().stream()
-                        .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "))));
-        figures.put("outcomes", kinds);
-        List<Map<String, Object>> faultFigures = new ArrayList<>();
-        if (baseline != null) {
-            faultFigures.add(faultFigures(baseline, injected.isEmpty() ? Long.MAX_VALUE : injected.get(0).injected, all));
-        }
-        for (int i = 0; i < injected.size(); i++) {
-            faultFigures.add(faultFigures(injected.get(i), i + 1 < injected.size() ? injected.get(i + 1).injected : Long.MAX_VALUE,
-                    all));
-        }
-        figures.put("faults", faultFigures);
-    }
-
-    private Map<String, Object> faultFigures(Fault fault, long nextFault, List<Doc> all) {
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put("fault", fault.name);
-        figure.put("downSeconds", round(seconds(fault.restored - fault.injected)));
-        figure.put("restartSeconds", round(seconds(fault.live - fault.restored)));
-        // Per documents partition: the longest time without a new answer while the partition had work (a document
-        // produced and not yet answered), from the fault until the partition drained.
-        Map<Integer, List<Doc>> byPartition = new TreeMap<>();
-        int docsInWindow = 0;
-        boolean stuck = false;
-        for (Doc doc : all) {
-            if (doc.segment > fault.segment) {
-                continue;
-            }
-            long answered = answeredAt(doc);
-            if (answered < 0) {
-                stuck = true;
-                docsInWindow++;
-            } else if (answered >= fault.injected) {
-                byPartition.computeIfAbsent(doc.partition, p -> new ArrayList<>()).add(doc);
-                docsInWindow++;
-            }
-        }
-        long worst = 0;
-        long worstEnd = fault.injected;
-        List<Doc> everything = new ArrayList<>();
-        for (List<Doc> partitionDocs : byPartition.values()) {
-            everything.addAll(partitionDocs);
-            long[] gap = longestGap(partitionDocs, fault.injected);
-            if (gap[0] > worst) {
-                worst = gap[0];
-                worstEnd = gap[1];
-            }
-        }
-        long[] overall = longestGap(everything, fault.injected);
-        figure.put("documentsPendingAtOrAfterFault", docsInWindow);
-        figure.put("pipelineStallSeconds", stuck ? "never resumed" : round(seconds(overall[0])));
-        figure.put("partitionStallSeconds", stuck ? "never resumed" : round(seconds(worst)));
-        figure.put("resumedAfterRestoreSeconds", stuck ? "never" : round(Math.max(0, seconds(worstEnd - fault.live))));
-        figure.put("drainedAfterRestoreSeconds", fault.drained < 0 ? "not drained" : round(seconds(fault.drained - fault.live)));
-        long duplicates = 0;
-        for (Observer.Seen seen : observer.verdicts.values()) {
-            for (int i = 1; i < seen.arrivals.size(); i++) {
-                long at = seen.arrivals.get(i);
-                if (at >= fault.injected && at < nextFault) {
-                    duplicates++;
-                }
-            }
-        }
-        figure.put("duplicateVerdicts", duplicates);
-        if (fault.circuitOpened != null) {
-            figure.put("circuitOpenAfterSeconds", round(seconds(fault.circuitOpened - fault.injected)));
-        }
-        if (fault.restProbe != null) {
-            figure.put("restWhileOpen", fault.restProbe);
-        }
-        return figure;
-    }
-
-    /**
-     * The longest time without a new answer among {@code docs} while one of them was produced and unanswered,
-     * from {@code from}: {gap, end of the gap}.
-     */
-    private long[] longestGap(List<Doc> docs, long from) {
-        List<Doc> sorted = new ArrayList<>(docs);
-        sorted.sort(java.util.Comparator.comparingLong(this::answeredAt));
-        long worst = 0;
-        long end = from;
-        long previous = from;
-        for (Doc doc : sorted) {
-            long answered = answeredAt(doc);
-            long gap = answered - Math.max(previous, doc.producedAt);
-            if (gap > worst) {
-                worst = gap;
-                end = answered;
-            }
-            previous = Math.max(previous, answered);
-        }
-        return new long[] {worst, end};
-    }
-
-    private void checkHeaders(Doc doc, Observer.Letter letter, List<String> bad) {
-        if (letter.reason == null || letter.reason.isBlank()) {
-            bad.add(doc.id + ": no reason");
-        }
-        if (!documentsTopic.equals(letter.originalTopic)) {
-            bad.add(doc.id + ": original topic " + letter.originalTopic);
-        }
-    }
-
-    private Check check(String name, boolean passed, String detail) {
-        return new Check(name, passed, detail);
-    }
-
-    private Check check(String name, boolean passed, String detail, java.util.Collection<String> examples) {
-        if (!passed && !examples.isEmpty()) {
-            detail += ", e.g. " + examples.stream().limit(5).map(Observer::abbreviate).collect(Collectors.joining("; "));
-        }
-        return new Check(name, passed, detail);
-    }
-
-    private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 
     private double seconds(long nanos) {

@@ -180,6 +180,20 @@ final class Observer implements Runnable, AutoCloseable {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...(" + text.length() + " chars)";
     }
 
+    /** When the document was first answered (verdict or dead letter), or -1. */
+    long answeredAt(Doc doc) {
+        long first = Long.MAX_VALUE;
+        Observer.Seen seen = verdicts.get(doc.key);
+        if (seen != null && !seen.arrivals.isEmpty()) {
+            first = Math.min(first, seen.arrivals.get(0));
+        }
+        Observer.Letter letter = letters.get(doc.origin());
+        if (letter != null && !letter.arrivals.isEmpty()) {
+            first = Math.min(first, letter.arrivals.get(0));
+        }
+        return first == Long.MAX_VALUE ? -1 : first;
+    }
+
     Throwable failure() {
         return failure;
     }
