@@ -1,10 +1,5 @@
 package io.textprovenance.reliability;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,11 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class FaultSuite {
 
-    private static final Pattern OPEN_STATE = Pattern.compile(
-            "resilience4j_circuitbreaker_state\\{[^}]*name=\"scorer\"[^}]*state=\"open\"[^}]*} ([0-9.]+)");
-
     private final String bootstrap;
-    private final Path ctl;
+    private final ControlScript ctl;
     private final String mode;
     private final int documents;
     private final double hostileShare;
@@ -61,8 +50,7 @@ final class FaultSuite {
     private final String verdictsTopic;
     private final String deadLetterTopic;
     private final String group;
-    private final String restB;
-    private final String apiKey;
+    private final ServiceProbe serviceB;
     private final Path reportDir;
     private final long seed;
     private final String commit;
@@ -71,7 +59,6 @@ final class FaultSuite {
     private final List<Fault> injected = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final long t0 = System.nanoTime();
     private Observer observer;
     private KafkaQueries kafka;
@@ -80,7 +67,7 @@ final class FaultSuite {
 
     FaultSuite(Args args) {
         this.bootstrap = args.get("bootstrap", "127.0.0.1:19092");
-        this.ctl = Path.of(args.get("ctl"));
+        this.ctl = new ControlScript(Path.of(args.get("ctl")));
         this.mode = args.get("mode", "short");
         boolean full = mode.equals("full");
         this.documents = args.getInt("documents", full ? 10000 : 1500);
@@ -100,8 +87,8 @@ final class FaultSuite {
         this.verdictsTopic = args.get("verdicts-topic", "verdicts");
         this.deadLetterTopic = args.get("dead-letter-topic", "documents.DLT");
         this.group = args.get("group", "detector");
-        this.restB = args.get("rest-b", "http://127.0.0.1:18082");
-        this.apiKey = args.get("api-key", "reliability-key");
+        this.serviceB = new ServiceProbe(args.get("rest-b", "http://127.0.0.1:18082"),
+                args.get("api-key", "reliability-key"));
         this.reportDir = Path.of(args.get("report-dir", "reliability/target/report"));
         this.seed = args.getLong("seed", 20261130L);
         this.commit = args.get("commit", "unknown");
@@ -279,39 +266,39 @@ final class FaultSuite {
         fault.injected = System.nanoTime();
         switch (name) {
             case "kill-b" -> {
-                ctl("service-kill9", "b");
+                ctl.run("service-kill9", "b");
                 produce(producer, gzipProducer, during);
                 sleepUntil(fault.injected + serviceDown.toNanos());
                 fault.restored = System.nanoTime();
-                ctl("service-start", "b");
+                ctl.run("service-start", "b");
                 fault.live = System.nanoTime();
             }
             case "kill-a" -> {
-                ctl("service-kill9", "a");
+                ctl.run("service-kill9", "a");
                 produce(producer, gzipProducer, during);
                 sleepUntil(fault.injected + serviceDown.toNanos());
                 fault.restored = System.nanoTime();
-                ctl("service-start", "a");
+                ctl.run("service-start", "a");
                 fault.live = System.nanoTime();
             }
             case "broker-restart", "broker-kill9" -> {
-                ctl(name.equals("broker-restart") ? "broker-stop" : "broker-kill9");
+                ctl.run(name.equals("broker-restart") ? "broker-stop" : "broker-kill9");
                 sleepUntil(fault.injected + brokerDown.toNanos());
                 fault.restored = System.nanoTime();
-                ctl("broker-start");
+                ctl.run("broker-start");
                 fault.live = System.nanoTime();
                 produce(producer, gzipProducer, during);
             }
             case "outage-b" -> {
                 // a scorer that always times out: instance b restarted with a 1 ms scoring time limit
-                ctl("service-stop", "b");
-                ctl("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
+                ctl.run("service-stop", "b");
+                ctl.run("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
                 // produce once b holds partitions, so that it has documents to fail on
                 waitForMembers(2, Duration.ofSeconds(60));
                 produce(producer, gzipProducer, during);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && fault.circuitOpened == null) {
-                    if (circuitOpen()) {
+                    if (serviceB.circuitOpen()) {
                         fault.circuitOpened = System.nanoTime();
                     } else {
                         Thread.sleep(250);
@@ -321,13 +308,13 @@ final class FaultSuite {
                     log("the scorer circuit of b did not open within 60 s");
                 } else {
                     log("scorer circuit of b open after %.1f s", seconds(fault.circuitOpened - fault.injected));
-                    fault.restProbe = restProbe();
+                    fault.restProbe = serviceB.restProbe();
                     log("REST on b while open: %s", fault.restProbe);
                 }
                 sleepUntil(System.nanoTime() + outageHold.toNanos());
                 fault.restored = System.nanoTime();
-                ctl("service-stop", "b");
-                ctl("service-start", "b");
+                ctl.run("service-stop", "b");
+                ctl.run("service-start", "b");
                 fault.live = System.nanoTime();
             }
             default -> throw new IllegalArgumentException("unknown fault " + name + " (kill-b, kill-a, broker-restart, "
@@ -342,56 +329,6 @@ final class FaultSuite {
         }
         log("%s: down %.1f s, drained %s", name, seconds(fault.restored - fault.injected),
                 fault.drained < 0 ? "NO" : String.format("%.1f s after restore", seconds(fault.drained - fault.live)));
-    }
-
-    private boolean circuitOpen() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restB + "/actuator/prometheus"))
-                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = OPEN_STATE.matcher(response.body());
-            if (matcher.find() && Double.parseDouble(matcher.group(1)) > 0) {
-                return true;
-            }
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(restB + "/actuator/health"))
-                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            return health.body().contains("\"circuitBreaker\":\"OPEN\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** One REST call on b while its circuit is open: expect 503 with Retry-After. */
-    private String restProbe() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restB + "/v1/verdicts"))
-                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + Texts.prose(new Random(1), 60) + "\"}"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() + " Retry-After=" + response.headers().firstValue("Retry-After").orElse("none");
-        } catch (IOException e) {
-            return "error " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    private void ctl(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>();
-        line.add(ctl.toString());
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("ctl.sh " + String.join(" ", command) + " did not finish in 300 s");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("ctl.sh " + String.join(" ", command) + " failed (exit " + process.exitValue() + ")");
-        }
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {
