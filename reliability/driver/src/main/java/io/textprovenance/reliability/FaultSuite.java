@@ -9,18 +9,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The Kafka fault suite. Produces documents of mixed lengths plus 2% hostile records of every kind to the
@@ -62,6 +56,7 @@ final class FaultSuite {
     private final long t0 = System.nanoTime();
     private Observer observer;
     private KafkaQueries kafka;
+    private DocumentProducer documentProducer;
     private Fault baseline;
     private String groupInUse = "?";
 
@@ -100,10 +95,10 @@ final class FaultSuite {
                 hostileShare * 100, faults, bootstrap);
         List<List<Doc>> segments = plan();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-             KafkaProducer<String, byte[]> producer = producer(false);
-             KafkaProducer<String, byte[]> gzipProducer = producer(true);
+             DocumentProducer documentProducer = new DocumentProducer(bootstrap, documentsTopic);
              Observer observer = new Observer(bootstrap, verdictsTopic, deadLetterTopic)) {
             this.observer = observer;
+            this.documentProducer = documentProducer;
             this.kafka = new KafkaQueries(admin, documentsTopic, group);
             kafka.waitForTopic(documentsTopic);
             observer.assign(Duration.ofSeconds(60));
@@ -118,7 +113,7 @@ final class FaultSuite {
             baseline.injected = baselineStart;
             baseline.restored = baselineStart;
             baseline.live = baselineStart;
-            produce(producer, gzipProducer, segments.get(0));
+            produce(segments.get(0));
             boolean baselineDrained = waitAnswered(segments.get(0), 1.0, "baseline");
             if (baselineDrained) {
                 baseline.drained = System.nanoTime();
@@ -128,7 +123,7 @@ final class FaultSuite {
                     segments.get(0).size() / baselineSeconds, baselineDrained ? "" : " (NOT all answered)");
 
             for (int i = 0; i < faults.size(); i++) {
-                runFault(producer, gzipProducer, faults.get(i), i + 1, segments.get(i + 1));
+                runFault(faults.get(i), i + 1, segments.get(i + 1));
             }
             waitAnswered(docs, 1.0, "final drain");
             long lag = waitLag();
@@ -154,39 +149,8 @@ final class FaultSuite {
         return segments;
     }
 
-    private KafkaProducer<String, byte[]> producer(boolean gzip) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, gzip ? "reliability-gzip-poison" : "reliability-producer");
-        if (gzip) {
-            // the uncompressed record is > 1 MB: the producer checks max.request.size before compressing
-            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
-            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 << 20));
-        }
-        return new KafkaProducer<>(config);
-    }
-
-    private void produce(KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
-                         List<Doc> segment) {
-        for (Doc doc : segment) {
-            KafkaProducer<String, byte[]> target = doc.kind == Kind.GZIP_OVER_1MB ? gzipProducer : producer;
-            target.send(new ProducerRecord<>(documentsTopic, doc.key, doc.value), (metadata, error) -> {
-                if (error != null) {
-                    doc.sendError = error.toString();
-                } else {
-                    doc.partition = metadata.partition();
-                    doc.offset = metadata.offset();
-                    doc.producedAt = System.nanoTime();
-                }
-            });
-        }
-        producer.flush();
-        gzipProducer.flush();
+    private void produce(List<Doc> segment) {
+        documentProducer.send(segment);
         int failed = 0;
         for (Doc doc : segment) {
             if (doc.sendError != null) {
@@ -253,13 +217,12 @@ final class FaultSuite {
 
     // ---------------------------------------------------------------- faults
 
-    private void runFault(KafkaProducer<String, byte[]> producer, KafkaProducer<String, byte[]> gzipProducer,
-                          String name, int segmentIndex, List<Doc> segment) throws Exception {
+    private void runFault(String name, int segmentIndex, List<Doc> segment) throws Exception {
         Fault fault = new Fault(name, segmentIndex);
         injected.add(fault);
         List<Doc> before = segment.subList(0, segment.size() / 2);
         List<Doc> during = segment.subList(segment.size() / 2, segment.size());
-        produce(producer, gzipProducer, before);
+        produce(before);
         // inject while work is in flight: once part of the first half has been answered
         waitAnswered(before, 0.3, name + ": warm-up");
         log("FAULT %s", name);
@@ -267,7 +230,7 @@ final class FaultSuite {
         switch (name) {
             case "kill-b" -> {
                 ctl.run("service-kill9", "b");
-                produce(producer, gzipProducer, during);
+                produce(during);
                 sleepUntil(fault.injected + serviceDown.toNanos());
                 fault.restored = System.nanoTime();
                 ctl.run("service-start", "b");
@@ -275,7 +238,7 @@ final class FaultSuite {
             }
             case "kill-a" -> {
                 ctl.run("service-kill9", "a");
-                produce(producer, gzipProducer, during);
+                produce(during);
                 sleepUntil(fault.injected + serviceDown.toNanos());
                 fault.restored = System.nanoTime();
                 ctl.run("service-start", "a");
@@ -287,7 +250,7 @@ final class FaultSuite {
                 fault.restored = System.nanoTime();
                 ctl.run("broker-start");
                 fault.live = System.nanoTime();
-                produce(producer, gzipProducer, during);
+                produce(during);
             }
             case "outage-b" -> {
                 // a scorer that always times out: instance b restarted with a 1 ms scoring time limit
@@ -295,7 +258,7 @@ final class FaultSuite {
                 ctl.run("service-start", "b", "--detector.resilience.timeout=1ms", "--detector.resilience.open-duration=5s");
                 // produce once b holds partitions, so that it has documents to fail on
                 waitForMembers(2, Duration.ofSeconds(60));
-                produce(producer, gzipProducer, during);
+                produce(during);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && fault.circuitOpened == null) {
                     if (serviceB.circuitOpen()) {
