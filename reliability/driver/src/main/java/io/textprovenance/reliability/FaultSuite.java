@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -53,10 +52,11 @@ final class FaultSuite {
     private final List<Fault> injected = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
-    private final long t0 = System.nanoTime();
+    private final RunLog runLog = new RunLog();
     private Observer observer;
     private KafkaQueries kafka;
     private DocumentProducer documentProducer;
+    private AnswerWait answers;
     private Fault baseline;
     private String groupInUse = "?";
 
@@ -100,6 +100,7 @@ final class FaultSuite {
             this.observer = observer;
             this.documentProducer = documentProducer;
             this.kafka = new KafkaQueries(admin, documentsTopic, group);
+            this.answers = new AnswerWait(observer, quietTimeout, documentsTopic, runLog, this::topicEnds);
             kafka.waitForTopic(documentsTopic);
             observer.assign(Duration.ofSeconds(60));
             Thread observerThread = new Thread(observer, "observer");
@@ -174,45 +175,7 @@ final class FaultSuite {
         synchronized (docs) {
             snapshot = new ArrayList<>(which);
         }
-        int target = (int) Math.ceil(snapshot.size() * share);
-        long lastReport = System.nanoTime();
-        long lastCount = -1;
-        long lastChange = System.nanoTime();
-        while (true) {
-            int answered = 0;
-            for (Doc doc : snapshot) {
-                if (observer.answeredAt(doc) >= 0) {
-                    answered++;
-                }
-            }
-            long now = System.nanoTime();
-            if (answered != lastCount) {
-                lastCount = answered;
-                lastChange = now;
-            }
-            if (answered >= target) {
-                return true;
-            }
-            long quiet = now - Math.max(lastChange, observer.lastArrival.get());
-            if (quiet > quietTimeout.toNanos()) {
-                Map<Integer, Integer> pendingByPartition = new TreeMap<>();
-                for (Doc doc : snapshot) {
-                    if (observer.answeredAt(doc) < 0) {
-                        pendingByPartition.merge(doc.partition, 1, Integer::sum);
-                    }
-                }
-                log("%s: gave up: %d/%d answered and nothing new for %d s; unanswered by %s partition: %s; %s", what,
-                        answered, snapshot.size(), quietTimeout.toSeconds(), documentsTopic, pendingByPartition,
-                        topicEnds());
-                return false;
-            }
-            if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
-                log("%s: %d/%d answered (verdict records %d, dead letters %d)", what, answered, snapshot.size(),
-                        observer.verdictRecords.get(), observer.letterRecords.get());
-                lastReport = now;
-            }
-            Thread.sleep(200);
-        }
+        return answers.await(snapshot, share, what);
     }
 
     // ---------------------------------------------------------------- faults
@@ -340,8 +303,6 @@ final class FaultSuite {
     }
 
     private void log(String format, Object... args) {
-        System.out.printf("[%s +%5.1fs] %s%n", java.time.LocalTime.now().withNano(0), (System.nanoTime() - t0) / 1e9,
-                String.format(format, args));
-        System.out.flush();
+        runLog.log(format, args);
     }
 }
