@@ -252,9 +252,16 @@ def main():
     ap.add_argument("--max-new", type=int, default=200)
     ap.add_argument("--batch", type=int, default=24)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--round", type=int, default=256,
+                    help="prompts per round: the prompts are done round by round, sorted by length within one")
+    ap.add_argument("--split-only", action="store_true",
+                    help="only split what OUT holds into --split-into (after a run stopped at a round's end)")
     ap.add_argument("--split-into", default=os.path.join(HERE, "data", "smollm2-chat"),
                     help="when done, write the pairs here as <domain>-<task>.jsonl (the committed form)")
     args = ap.parse_args()
+    if args.split_only:
+        split_by_domain_and_task(args.out, args.split_into)
+        return
     torch.set_num_threads(args.threads)
     stepper = LlamaStepper(os.path.join(args.model, "model.onnx"))
     tokenizer = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
@@ -262,8 +269,10 @@ def main():
     specs = prompts(args.n, args.seed, [float(t) for t in args.temperatures.split(",")])
     for spec in specs:
         spec["prompt_ids"] = tokenizer.encode(spec["prompt"], add_special_tokens=False).ids
-    # batches of similar prompt length (less padding); the order is fixed by the seed, so reruns resume
-    specs.sort(key=lambda s: (len(s["prompt_ids"]), s["id"]))
+    # in rounds of --round prompts in id order (a random mix of sources, tasks and temperatures, so a run
+    # stopped after any round is a balanced sample), batches of similar prompt length within a round (less
+    # padding); the order is fixed by the seed, so reruns resume
+    specs.sort(key=lambda s: (s["id"] // args.round, len(s["prompt_ids"]), s["id"]))
     progress = args.out + ".progress"
     finished_ids = done_ids(progress)
     todo = [s for s in specs if s["id"] not in finished_ids]
