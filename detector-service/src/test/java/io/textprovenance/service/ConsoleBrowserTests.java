@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +41,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 16: the console at / in a real browser (headless Chromium driven by Selenium) against the running service
@@ -85,7 +85,7 @@ class ConsoleBrowserTests {
             The vote was unanimous 👍, and work starts in March.
             """;
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonMapper JSON = JsonMapper.shared();
 
     @TempDir
     static Path profile;
@@ -136,7 +136,7 @@ class ConsoleBrowserTests {
         browser.findElement(By.id("judge")).click();
 
         JsonNode verdict = awaitVerdict(text);
-        assertThat(verdict.get("policy").asText()).as("a PAWN verdict").isEqualTo("pawn");
+        assertThat(verdict.get("policy").asString()).as("a PAWN verdict").isEqualTo("pawn");
         assertCard(verdict);
         assertHeatmap(text, verdict);
         assertPlot(verdict);
@@ -231,7 +231,7 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("judge")).isEnabled()).as("the button comes back").isTrue();
         HttpResponse<String> direct = post(text);
         assertThat(direct.statusCode()).isEqualTo(413);
-        assertThat(status).contains(JSON.readTree(direct.body()).get("detail").asText());
+        assertThat(status).contains(JSON.readTree(direct.body()).get("detail").asString());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -266,11 +266,11 @@ class ConsoleBrowserTests {
     }
 
     private void assertCard(JsonNode v) {
-        String label = v.get("label").asText();
+        String label = v.get("label").asString();
         assertThat(textContent("label")).isEqualTo(LABELS.get(label));
         assertThat(browser.findElement(By.id("label")).getDomAttribute("class")).isEqualTo("label " + label);
-        assertThat(textContent("summary")).isNotBlank().isEqualTo(v.get("summary").asText());
-        assertThat(textContent("reason")).isEqualTo(v.get("reason").asText() + " (policy: " + v.get("policy").asText()
+        assertThat(textContent("summary")).isNotBlank().isEqualTo(v.get("summary").asString());
+        assertThat(textContent("reason")).isEqualTo(v.get("reason").asString() + " (policy: " + v.get("policy").asString()
                 + ")");
 
         List<Double> probability = numbers(textContent("probability"));
@@ -280,12 +280,12 @@ class ConsoleBrowserTests {
         assertShown(probability.get(1), v.get("machinePValue").asDouble());
         assertShown(probability.get(2), v.get("missPValue").asDouble());
 
-        assertThat(textContent("basis")).isEqualTo(v.get("basis").get("description").asText());
+        assertThat(textContent("basis")).isEqualTo(v.get("basis").get("description").asString());
         JsonNode tokens = v.get("tokens");
         assertThat(textContent("tokens")).startsWith(tokens.get("scored").asInt() + " scored");
         JsonNode model = v.get("model");
-        assertThat(textContent("model")).startsWith(model.get("name").asText() + " " + model.get("version").asText()
-                + " (sha256 " + model.get("sha256").asText()).endsWith(", PAWN, calibrated)");
+        assertThat(textContent("model")).startsWith(model.get("name").asString() + " " + model.get("version").asString()
+                + " (sha256 " + model.get("sha256").asString()).endsWith(", PAWN, calibrated)");
         assertThat(textContent("timings")).matches("\\d+ ms scoring, \\d+ ms in all");
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#zero-shot tbody tr"));
@@ -294,14 +294,14 @@ class ConsoleBrowserTests {
             JsonNode z = v.get("zeroShot").get(i);
             List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
             assertThat(cells).hasSize(4);
-            assertThat(cells.get(0).getText()).startsWith(z.get("name").asText());
+            assertThat(cells.get(0).getText()).startsWith(z.get("name").asString());
             assertShown(numbers(cells.get(1).getText()).get(0), z.get("score").asDouble());
             assertShown(numbers(cells.get(2).getText()).get(0), z.get("pValue").asDouble());
         }
 
         JsonNode provenance = v.get("provenance");
         String shown = textContent("provenance");
-        assertThat(shown).contains("(" + model.get("name").asText() + ")",
+        assertThat(shown).contains("(" + model.get("name").asString() + ")",
                 provenance.get("rejected").asBoolean() ? "Rejected: " : "Not rejected: ");
         Matcher p = Pattern.compile(" p = (\\S+?) \\(anytime-valid p = (\\S+?)\\)").matcher(shown);
         assertThat(p.find()).as(shown).isTrue();
@@ -388,10 +388,10 @@ class ConsoleBrowserTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String fixtureText(String name) throws IOException {
+    private static String fixtureText(String name) {
         for (JsonNode c : JSON.readTree(FIXTURE.toFile()).get("cases")) {
-            if (c.get("name").asText().equals(name)) {
-                return c.get("text").asText();
+            if (c.get("name").asString().equals(name)) {
+                return c.get("text").asString();
             }
         }
         throw new IllegalArgumentException(name);

@@ -1,8 +1,5 @@
 package io.textprovenance.pawn;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +9,9 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code pawn.json} (written by training/train_pawn.py) says about its head, as far as loading and using it
@@ -40,27 +40,28 @@ public record PawnCard(String sha256, String backbone, Optional<String> textNorm
     /**
      * Reads {@code pawn.json} of a model directory.
      *
-     * @throws IllegalStateException naming the file when it is missing or not JSON
+     * @throws IllegalStateException naming the file when it is missing, not JSON or holds a value of the wrong type
      */
     public static PawnCard read(Path directory) {
         Path file = directory.resolve("pawn.json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no pawn.json in " + directory.toAbsolutePath());
         }
-        JsonNode json;
         try {
-            json = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
+            JsonNode json = JsonMapper.shared().readTree(file);
+            JsonNode normalization = json.path("text_normalization");
+            JsonNode split = json.path("split");
+            return new PawnCard(json.path("sha256").asString(), json.path("backbone").asString(),
+                    normalization.isString() && !normalization.asString().isBlank()
+                            ? Optional.of(normalization.asString()) : Optional.empty(),
+                    split.isObject() ? Optional.of(new TrainingSplit(split.path("seed").asLong(),
+                            split.path("train_documents").asInt(), split.path("train_documents_sha256").asString()))
+                            : Optional.empty());
+        } catch (JacksonException e) {
+            // not JSON, or a value of the wrong type (Jackson 3's JsonNode refuses to coerce an object or a word to
+            // a number or a string where Jackson 2 gave 0 or "")
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        JsonNode normalization = json.path("text_normalization");
-        JsonNode split = json.path("split");
-        return new PawnCard(json.path("sha256").asText(), json.path("backbone").asText(),
-                normalization.isTextual() && !normalization.asText().isBlank() ? Optional.of(normalization.asText())
-                        : Optional.empty(),
-                split.isObject() ? Optional.of(new TrainingSplit(split.path("seed").asLong(),
-                        split.path("train_documents").asInt(), split.path("train_documents_sha256").asText()))
-                        : Optional.empty());
     }
 
     /**

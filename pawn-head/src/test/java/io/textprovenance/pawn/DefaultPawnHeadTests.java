@@ -2,15 +2,14 @@ package io.textprovenance.pawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bundled head (models/tiny/pawn.onnx, trained by training/train_pawn.py on the Java feature cache)
@@ -25,10 +24,10 @@ class DefaultPawnHeadTests {
     static JsonNode fixture;
 
     @BeforeAll
-    static void open() throws IOException {
+    static void open() {
         scorer = OnnxScorer.open(ScorerSettings.defaults(MODEL));
         head = PawnHead.open(MODEL, scorer.manifest(), 2);
-        fixture = new ObjectMapper().readTree(Path.of("src/test/resources/default/pawn-fixture.json").toFile());
+        fixture = JsonMapper.shared().readTree(Path.of("src/test/resources/default/pawn-fixture.json").toFile());
     }
 
     @AfterAll
@@ -38,10 +37,10 @@ class DefaultPawnHeadTests {
     }
 
     @Test
-    void shouldHaveAFixtureMadeFromTheBundledHeadAndBackbone() throws IOException {
-        JsonNode card = new ObjectMapper().readTree(MODEL.resolve("pawn.json").toFile());
-        assertThat(fixture.get("pawn_sha256").asText()).isEqualTo(card.get("sha256").asText());
-        assertThat(fixture.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+    void shouldHaveAFixtureMadeFromTheBundledHeadAndBackbone() {
+        JsonNode card = JsonMapper.shared().readTree(MODEL.resolve("pawn.json").toFile());
+        assertThat(fixture.get("pawn_sha256").asString()).isEqualTo(card.get("sha256").asString());
+        assertThat(fixture.get("model_onnx_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
     }
 
     @Test
@@ -56,16 +55,16 @@ class DefaultPawnHeadTests {
      * tokens both read the first 512.
      */
     @Test
-    void shouldMatchTheOnnxHeadOnTextsOf200To600TokensScoredInSeveralWindows() throws IOException {
-        JsonNode longFixture = new ObjectMapper().readTree(Path.of("src/test/resources/default/pawn-long-fixture.json").toFile());
-        assertThat(longFixture.get("pawn_sha256").asText()).isEqualTo(fixture.get("pawn_sha256").asText());
-        assertThat(longFixture.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+    void shouldMatchTheOnnxHeadOnTextsOf200To600TokensScoredInSeveralWindows() {
+        JsonNode longFixture = JsonMapper.shared().readTree(Path.of("src/test/resources/default/pawn-long-fixture.json").toFile());
+        assertThat(longFixture.get("pawn_sha256").asString()).isEqualTo(fixture.get("pawn_sha256").asString());
+        assertThat(longFixture.get("model_onnx_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
         PawnFixture.assertMatches(scorer, head, longFixture);
         int maxWindows = 0;
         for (JsonNode testCase : longFixture.get("cases")) {
             int tokens = testCase.get("tokens").asInt();
             assertThat(tokens).isBetween(200, 600);
-            assertThat(scorer.score(testCase.get("text").asText(), false).windows())
+            assertThat(scorer.score(testCase.get("text").asString(), false).windows())
                     .isEqualTo(testCase.get("windows").asInt());
             assertThat(testCase.get("token_weights").size()).isEqualTo(Math.min(tokens, PawnHead.MAX_TOKENS));
             maxWindows = Math.max(maxWindows, testCase.get("windows").asInt());

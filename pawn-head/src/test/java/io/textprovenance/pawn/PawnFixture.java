@@ -3,9 +3,9 @@ package io.textprovenance.pawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.onnx.OnnxScorer;
+import tools.jackson.databind.JsonNode;
 
 /** Checks a head against a fixture of training/train_pawn.py --fixture: torch outputs on the same texts. */
 final class PawnFixture {
@@ -16,7 +16,7 @@ final class PawnFixture {
     static void assertMatches(OnnxScorer scorer, PawnHead head, JsonNode fixture) {
         assertThat(fixture.get("cases")).isNotEmpty();
         for (JsonNode testCase : fixture.get("cases")) {
-            ScoredText scored = scorer.score(testCase.get("text").asText(), true);
+            ScoredText scored = scorer.score(testCase.get("text").asString(), true);
             assertThat(scored.tokensScored()).isEqualTo(testCase.get("tokens").asInt());
             PawnResult result = head.score(scored);
             assertThat(result.probability()).isCloseTo(testCase.get("probability").asDouble(), within(TOLERANCE));

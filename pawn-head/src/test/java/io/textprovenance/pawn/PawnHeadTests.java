@@ -3,18 +3,17 @@ package io.textprovenance.pawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ExecutionDevice;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.batch.BatchingSettings;
 import io.textprovenance.scoring.onnx.OnnxScorer;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tiny PAWN head (width 16) trained by training/train_pawn.py on the tiny test backbone of the scoring
@@ -40,8 +39,8 @@ class PawnHeadTests {
     }
 
     @Test
-    void shouldMatchTheTorchHeadOnTheCommittedFixture() throws IOException {
-        PawnFixture.assertMatches(scorer, head, new ObjectMapper().readTree(HEAD.resolve("pawn-fixture.json").toFile()));
+    void shouldMatchTheTorchHeadOnTheCommittedFixture() {
+        PawnFixture.assertMatches(scorer, head, JsonMapper.shared().readTree(HEAD.resolve("pawn-fixture.json").toFile()));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.textprovenance.scoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +12,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A model directory's {@code model.json}: what the scorer needs to know about the model, and the
@@ -65,24 +66,28 @@ public record ModelManifest(Path directory, String name, String version, ModelFo
         if (!Files.isRegularFile(manifestFile)) {
             throw new IllegalStateException("no " + MANIFEST + " in model directory " + directory.toAbsolutePath());
         }
-        JsonNode json;
+        ModelManifest manifest;
         try {
-            json = new ObjectMapper().readTree(manifestFile.toFile());
-        } catch (IOException e) {
+            JsonNode json = JsonMapper.shared().readTree(manifestFile);
+            Map<String, String> digests = new LinkedHashMap<>();
+            json.path("sha256").properties().forEach(e -> digests.put(e.getKey(), e.getValue().asString()));
+            for (String required : new String[] {MODEL, TOKENIZER}) {
+                if (!digests.containsKey(required)) {
+                    throw new IllegalStateException(manifestFile + " has no sha256 for " + required);
+                }
+            }
+            manifest = new ModelManifest(directory, required(json, "name", manifestFile).asString(),
+                    required(json, "version", manifestFile).asString(),
+                    parseFormat(json.path("format").asString("scoring-graph")),
+                    required(json, "vocab_size", manifestFile).asInt(),
+                    required(json, "context_length", manifestFile).asInt(), json.path("hidden_size").asInt(0),
+                    required(json, "bos_token_id", manifestFile).asLong(),
+                    required(json, "clip_nats", manifestFile).asDouble(), digests);
+        } catch (JacksonException e) {
+            // not JSON, or a value of the wrong type (Jackson 3's JsonNode refuses to coerce an object or a word to
+            // a number or a string where Jackson 2 gave 0 or "")
             throw new IllegalStateException("cannot read " + manifestFile + ": " + e.getMessage(), e);
         }
-        Map<String, String> digests = new LinkedHashMap<>();
-        json.path("sha256").properties().forEach(e -> digests.put(e.getKey(), e.getValue().asText()));
-        for (String required : new String[] {MODEL, TOKENIZER}) {
-            if (!digests.containsKey(required)) {
-                throw new IllegalStateException(manifestFile + " has no sha256 for " + required);
-            }
-        }
-        ModelManifest manifest = new ModelManifest(directory, required(json, "name", manifestFile).asText(),
-                required(json, "version", manifestFile).asText(), parseFormat(json.path("format").asText("scoring-graph")),
-                required(json, "vocab_size", manifestFile).asInt(), required(json, "context_length", manifestFile).asInt(),
-                json.path("hidden_size").asInt(0), required(json, "bos_token_id", manifestFile).asLong(),
-                required(json, "clip_nats", manifestFile).asDouble(), digests);
         manifest.verifyFiles();
         return manifest;
     }

@@ -3,14 +3,14 @@ package io.textprovenance.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class CalibrationTableTests {
 
@@ -98,14 +98,14 @@ class CalibrationTableTests {
     }
 
     @Test
-    void shouldLoadTheBundledCalibrationsForTheirModelsAndHeads() throws IOException {
+    void shouldLoadTheBundledCalibrationsForTheirModelsAndHeads() {
         for (String model : new String[] {"tiny", "smollm2-135m"}) {
             Path bundled = Path.of("../models", model).toAbsolutePath().normalize();
-            ObjectMapper json = new ObjectMapper();
-            String modelSha = json.readTree(bundled.resolve("model.json").toFile()).get("sha256").get("model.onnx").asText();
+            JsonMapper json = JsonMapper.shared();
+            String modelSha = json.readTree(bundled.resolve("model.json").toFile()).get("sha256").get("model.onnx").asString();
             JsonNode pawn = json.readTree(bundled.resolve("pawn.json").toFile());
             CalibrationTable table = CalibrationTable.load(bundled.resolve("calibration.json"), modelSha,
-                    Optional.of(pawn.get("sha256").asText()));
+                    Optional.of(pawn.get("sha256").asString()));
             assertThat(table.targetFpr()).isEqualTo(0.01);
             assertThat(table.calibrated()).containsExactlyInAnyOrder(DetectorName.values());
             assertThat(table.pValues(DetectorName.FAST_DETECT_GPT, 0.0, 40).human()).isNotNull();

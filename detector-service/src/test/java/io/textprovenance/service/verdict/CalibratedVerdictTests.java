@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tiny model with a calibration.json: p-values come from the human references cut to the text's length
@@ -90,8 +90,8 @@ class CalibratedVerdictTests {
             for (String file : new String[] {"model.json", "model.onnx", "tokenizer.json"}) {
                 Files.copy(TINY.resolve(file), directory.resolve(file));
             }
-            String sha = new ObjectMapper().readTree(TINY.resolve("model.json").toFile()).get("sha256")
-                    .get("model.onnx").asText();
+            String sha = JsonMapper.shared().readTree(TINY.resolve("model.json").toFile()).get("sha256")
+                    .get("model.onnx").asString();
             Files.writeString(directory.resolve("calibration.json"), """
                     {"formatVersion": 2, "model": "tiny", "modelSha256": "%s", "maxTokens": 512, "targetFpr": 0.25,
                      "scores": {"fast-detectgpt": {"threshold": 1000, "calibrationHumanTexts": 4,

@@ -2,8 +2,6 @@ package io.textprovenance.service.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.evaluation.report.Evaluate;
 import io.textprovenance.service.resilience.Channel;
 import java.io.IOException;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 14: the label the evaluation reports for a text ({@code Evaluate --thresholds}, labels.jsonl) is the label
@@ -117,7 +117,7 @@ class EvaluationAgreementTests {
                                          String... policy) throws IOException {
         Path data = Files.createDirectories(directory.resolve("data"));
         StringBuilder jsonl = new StringBuilder();
-        ObjectMapper json = new ObjectMapper();
+        JsonMapper json = JsonMapper.shared();
         for (int i = 0; i < TEXTS.size(); i++) {
             jsonl.append(json.writeValueAsString(java.util.Map.of("text", TEXTS.get(i), "label",
                     i % 2 == 0 ? "human" : "machine"))).append('\n');
@@ -136,9 +136,9 @@ class EvaluationAgreementTests {
         for (int i = 0; i < TEXTS.size(); i++) {
             JsonNode evaluated = json.readTree(lines.get(i));
             Verdict verdict = service.judge(Channel.REST, "agreement-" + i, TEXTS.get(i), false);
-            assertThat(evaluated.get("label").asText()).as("text %d: %s", i, verdict.reason()).isEqualTo(verdict.label());
-            assertThat(evaluated.get("policy").asText()).as("text %d", i).isEqualTo(verdict.policy());
-            assertThat(evaluated.get("reason").asText()).as("text %d", i).isEqualTo(verdict.reason());
+            assertThat(evaluated.get("label").asString()).as("text %d: %s", i, verdict.reason()).isEqualTo(verdict.label());
+            assertThat(evaluated.get("policy").asString()).as("text %d", i).isEqualTo(verdict.policy());
+            assertThat(evaluated.get("reason").asString()).as("text %d", i).isEqualTo(verdict.reason());
             labels.add(verdict.label());
         }
         return labels;

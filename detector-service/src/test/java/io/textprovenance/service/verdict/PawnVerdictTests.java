@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.verdict.CalibrationTable;
 import io.textprovenance.verdict.DetectorName;
 import io.textprovenance.verdict.PValues;
@@ -20,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 15, item 3: a label that comes from a real PAWN head, on real lengths. The service runs the bundled tiny
@@ -61,21 +61,21 @@ class PawnVerdictTests {
 
     @Test
     void shouldLabelLongTextsByTheirPawnProbability() throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        JsonMapper json = JsonMapper.shared();
         JsonNode fixture = json.readTree(FIXTURE.toFile());
         JsonNode card = json.readTree(MODEL.resolve("pawn.json").toFile());
         JsonNode manifest = json.readTree(MODEL.resolve("model.json").toFile());
         CalibrationTable calibration = CalibrationTable.load(MODEL.resolve("calibration.json"),
-                manifest.get("sha256").get("model.onnx").asText(), Optional.of(card.get("sha256").asText()));
-        assertThat(fixture.get("pawn_sha256").asText()).isEqualTo(card.get("sha256").asText());
+                manifest.get("sha256").get("model.onnx").asString(), Optional.of(card.get("sha256").asString()));
+        assertThat(fixture.get("pawn_sha256").asString()).isEqualTo(card.get("sha256").asString());
         Map<String, String> labels = new HashMap<>();
         for (JsonNode testCase : fixture.get("cases")) {
-            String name = testCase.get("name").asText();
-            String body = json.writeValueAsString(Map.of("id", name, "text", testCase.get("text").asText()));
+            String name = testCase.get("name").asString();
+            String body = json.writeValueAsString(Map.of("id", name, "text", testCase.get("text").asString()));
             JsonNode verdict = json.readTree(mvc.perform(post("/v1/verdicts").contentType(MediaType.APPLICATION_JSON)
                     .content(body)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
             int tokens = testCase.get("tokens").asInt();
-            assertThat(verdict.get("policy").asText()).as(name).isEqualTo("pawn");
+            assertThat(verdict.get("policy").asString()).as(name).isEqualTo("pawn");
             assertThat(verdict.get("tokens").get("scored").asInt()).as(name).isEqualTo(tokens);
             assertThat(verdict.get("tokens").get("windowed").asBoolean()).as(name)
                     .isEqualTo(testCase.get("windows").asInt() > 1);
@@ -85,7 +85,7 @@ class PawnVerdictTests {
             assertThat(verdict.get("machinePValue").asDouble()).as(name).isEqualTo(p.human());
             String expected = p.human() <= 0.01 ? "machine"
                     : p.machine() != null && p.machine() <= 0.05 ? "human" : "uncertain";
-            assertThat(verdict.get("label").asText()).as(name).isEqualTo(expected);
+            assertThat(verdict.get("label").asString()).as(name).isEqualTo(expected);
             labels.put(name, expected);
         }
         assertThat(labels).isEqualTo(LABELS);

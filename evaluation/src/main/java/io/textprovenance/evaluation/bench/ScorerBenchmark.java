@@ -4,8 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.scoring.ExecutionDevice;
 import io.textprovenance.scoring.ModelManifest;
@@ -27,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tokens per second of the Java scorer against raw {@code OrtSession.run} on the same batches, and
@@ -51,12 +51,12 @@ public final class ScorerBenchmark {
         double seconds = arguments.decimal("seconds", 10);
         int threads = Runtime.getRuntime().availableProcessors();
         JsonNode torch = arguments.text("torch", "").isEmpty() ? null
-                : new ObjectMapper().readTree(Path.of(arguments.text("torch", "")).toFile());
+                : JsonMapper.shared().readTree(Path.of(arguments.text("torch", "")).toFile());
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Model %s, T = %d, %d intra-op threads, %s, %.0f s per cell.%n%n",
                 model, length, threads, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 seconds));
-        double gflopsPerToken = 2e-9 * new ObjectMapper().readTree(model.resolve(ModelManifest.MANIFEST).toFile())
+        double gflopsPerToken = 2e-9 * JsonMapper.shared().readTree(model.resolve(ModelManifest.MANIFEST).toFile())
                 .path("parameter_count").asDouble(Double.NaN);
         double peak = torch == null ? Double.NaN : torch.path("gemm_peak_gflops").asDouble(Double.NaN);
         table.append(String.format(Locale.ROOT, "Model FLOPs per token 2 x parameters = %.3f GFLOP; float32 GEMM peak"

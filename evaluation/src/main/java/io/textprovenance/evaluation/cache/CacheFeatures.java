@@ -1,8 +1,5 @@
 package io.textprovenance.evaluation.cache;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.evaluation.data.DetectionData;
 import io.textprovenance.evaluation.data.LabeledText;
@@ -29,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code cache-features --data DIR --out DIR}: runs the project's own scorer over a labeled data set and
@@ -63,6 +62,12 @@ public final class CacheFeatures {
     static final int FORMAT_VERSION = 2;
 
     /**
+     * Jackson 3 with Jackson 2's defaults: index.jsonl and meta.json byte for byte as before (train_pawn.py reads
+     * them), e.g. characters outside the BMP in meta.json still escaped as surrogate pairs.
+     */
+    private static final JsonMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
+
+    /**
      * An older cache's result for this text, when the scorer tokenizes it to exactly the ids that cache scored
      * (same model and token limit, checked when it is opened): the metrics and hidden states are a function of
      * the ids alone, so they are reused instead of scored again (e.g. after a change of text normalization).
@@ -91,7 +96,6 @@ public final class CacheFeatures {
             return;
         }
         Files.createDirectories(out);
-        ObjectMapper json = new ObjectMapper();
         Map<String, long[]> features = new HashMap<>();   // text -> {feature, tokens, metricsOffset, hiddenOffset}
         long metricRows = 0;
         long hiddenRows = 0;
@@ -144,7 +148,7 @@ public final class CacheFeatures {
                 row.put("windows", feature[4]);
                 row.put("metrics_offset", feature[2]);
                 row.put("hidden_offset", feature[3]);
-                index.write(json.writeValueAsString(row));
+                index.write(JSON.writeValueAsString(row));
                 index.newLine();
                 if ((i + 1) % 100 == 0 || i + 1 == texts.size()) {
                     double seconds = (System.nanoTime() - started) / 1e9;
@@ -169,7 +173,7 @@ public final class CacheFeatures {
         meta.put("metric_rows", metricRows);
         meta.put("hidden_rows", hiddenRows);
         meta.put("byte_order", "little-endian float32");
-        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("meta.json").toFile(), meta);
+        Files.write(out.resolve("meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
         System.err.println("wrote " + out);
     }
 
@@ -179,7 +183,6 @@ public final class CacheFeatures {
      * file-name parsing), without scoring again. The data must be the cache's: same texts in the same order.
      */
     static void reindex(Path out, List<LabeledText> texts, DocumentSplit split) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<String> lines = Files.readAllLines(out.resolve("index.jsonl")).stream().filter(l -> !l.isBlank()).toList();
         if (lines.size() != texts.size()) {
             throw new IllegalArgumentException(out + "/index.jsonl has " + lines.size() + " rows but the data has "
@@ -188,14 +191,14 @@ public final class CacheFeatures {
         List<String> rewritten = new ArrayList<>(lines.size());
         Map<String, Integer> moved = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            ObjectNode row = (ObjectNode) json.readTree(lines.get(i));
-            if (!row.path("text_sha256").asText().equals(FeatureCache.sha256(texts.get(i).text()))) {
+            ObjectNode row = (ObjectNode) JSON.readTree(lines.get(i));
+            if (!row.path("text_sha256").asString().equals(FeatureCache.sha256(texts.get(i).text()))) {
                 throw new IllegalArgumentException("row " + (i + 1) + " of " + out + "/index.jsonl is another text"
                         + " than the data's: not the data this cache was made from");
             }
             String side = split.splitOf(texts.get(i));
-            if (!side.equals(row.path("split").asText())) {
-                moved.merge(row.path("split").asText() + " -> " + side, 1, Integer::sum);
+            if (!side.equals(row.path("split").asString())) {
+                moved.merge(row.path("split").asString() + " -> " + side, 1, Integer::sum);
             }
             row.put("split", side);
             row.put("document", CalibrationFile.SplitRecord.hash(split.documentOf(texts.get(i))));
@@ -203,12 +206,12 @@ public final class CacheFeatures {
             row.put("domain", texts.get(i).domain());
             row.put("source", texts.get(i).source());
             row.put("pair", texts.get(i).pair());
-            rewritten.add(json.writeValueAsString(row));
+            rewritten.add(JSON.writeValueAsString(row));
         }
         Files.write(out.resolve("index.jsonl"), rewritten);
-        ObjectNode meta = (ObjectNode) json.readTree(out.resolve("meta.json").toFile());
+        ObjectNode meta = (ObjectNode) JSON.readTree(Files.readAllBytes(out.resolve("meta.json")));
         meta.put("split_seed", split.seed());
-        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("meta.json").toFile(), meta);
+        Files.write(out.resolve("meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
         System.err.println("re-split " + out + "/index.jsonl: " + (moved.isEmpty() ? "no change" : moved));
     }
 

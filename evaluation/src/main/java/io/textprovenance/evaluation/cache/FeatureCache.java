@@ -1,7 +1,5 @@
 package io.textprovenance.evaluation.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.TokenMetrics;
@@ -22,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a directory written by {@link CacheFeatures} back as the scorer's results, so that the evaluation
@@ -44,7 +44,7 @@ public final class FeatureCache implements AutoCloseable {
         this.vocabulary = meta.get("vocab_size").asInt();
         this.clip = meta.get("clip_nats").asDouble();
         for (JsonNode row : rows) {
-            bySha.putIfAbsent(row.get("text_sha256").asText(), new Entry(row.get("tokens").asInt(),
+            bySha.putIfAbsent(row.get("text_sha256").asString(), new Entry(row.get("tokens").asInt(),
                     row.get("windows").asInt(), row.get("metrics_offset").asLong(), row.get("hidden_offset").asLong()));
         }
         this.metrics = FileChannel.open(directory.resolve("metrics.f32"), StandardOpenOption.READ);
@@ -56,16 +56,16 @@ public final class FeatureCache implements AutoCloseable {
      * @throws IllegalArgumentException if the cache is of another format, model or token limit
      */
     public static FeatureCache open(Path directory, ModelManifest model, int maxTokens) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode meta = json.readTree(directory.resolve("meta.json").toFile());
+        JsonMapper json = JsonMapper.shared();
+        JsonNode meta = json.readTree(Files.readAllBytes(directory.resolve("meta.json")));
         if (meta.path("format_version").asInt() != CacheFeatures.FORMAT_VERSION) {
             throw new IllegalArgumentException(directory + " is a feature cache of format "
                     + meta.path("format_version").asInt(1) + "; this build reads format " + CacheFeatures.FORMAT_VERSION
                     + ": run cache-features again");
         }
         String modelSha = model.sha256().get("model.onnx");
-        if (modelSha == null || !meta.path("model").asText().endsWith(" " + modelSha)) {
-            throw new IllegalArgumentException(directory + " was cached with " + meta.path("model").asText()
+        if (modelSha == null || !meta.path("model").asString().endsWith(" " + modelSha)) {
+            throw new IllegalArgumentException(directory + " was cached with " + meta.path("model").asString()
                     + ", not with " + model.name() + " " + model.version() + " " + modelSha);
         }
         if (meta.path("max_tokens").asInt() != maxTokens) {

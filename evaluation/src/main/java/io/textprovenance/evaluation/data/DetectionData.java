@@ -1,7 +1,5 @@
 package io.textprovenance.evaluation.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads detection data in the two shared formats, from any directory tree:
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class DetectionData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private DetectionData() {
     }
@@ -40,10 +41,15 @@ public final class DetectionData {
                     continue;
                 }
                 String relative = directory.relativize(file).toString();
-                if (name.endsWith(".jsonl")) {
-                    texts.addAll(readJsonl(file, relative));
-                } else if (name.endsWith(".json")) {
-                    texts.addAll(readPairs(file, relative));
+                try {
+                    if (name.endsWith(".jsonl")) {
+                        texts.addAll(readJsonl(file, relative));
+                    } else if (name.endsWith(".json")) {
+                        texts.addAll(readPairs(file, relative));
+                    }
+                } catch (JacksonException e) {
+                    // not JSON, or a text that is not a string (Jackson 3's exceptions are unchecked)
+                    throw new IllegalArgumentException("cannot read " + relative + ": " + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {
@@ -76,7 +82,7 @@ public final class DetectionData {
         return texts.stream().filter(t -> kept.get(t.source()).contains(t.pair())).toList();
     }
 
-    static List<LabeledText> readPairs(Path file, String relative) throws IOException {
+    static List<LabeledText> readPairs(Path file, String relative) {
         JsonNode root = JSON.readTree(file.toFile());
         if (root == null || !root.has("original") || !root.has("sampled")) {
             throw new IllegalArgumentException(relative + " is not a pair file: it needs \"original\" and \"sampled\"");
@@ -88,10 +94,10 @@ public final class DetectionData {
         JsonNode human = root.get("original");
         JsonNode machine = root.get("sampled");
         for (int i = 0; i < human.size(); i++) {
-            texts.add(new LabeledText(human.get(i).asText(), false, "human", domain, relative, i));
+            texts.add(new LabeledText(human.get(i).asString(), false, "human", domain, relative, i));
         }
         for (int i = 0; i < machine.size(); i++) {
-            texts.add(new LabeledText(machine.get(i).asText(), true, generator, domain, relative, i));
+            texts.add(new LabeledText(machine.get(i).asString(), true, generator, domain, relative, i));
         }
         return texts;
     }
@@ -110,15 +116,15 @@ public final class DetectionData {
                     continue;
                 }
                 JsonNode row = JSON.readTree(line);
-                String label = row.path("label").asText("").toLowerCase(Locale.ROOT);
+                String label = row.path("label").asString("").toLowerCase(Locale.ROOT);
                 if (!row.hasNonNull("text") || !(label.equals("human") || label.equals("machine"))) {
                     throw new IllegalArgumentException(relative + " line " + number
                             + ": needs \"text\" and \"label\" human|machine");
                 }
                 boolean machine = label.equals("machine");
                 int pair = machine ? machines++ : humans++;
-                texts.add(new LabeledText(row.get("text").asText(), machine,
-                        machine ? row.path("generator").asText(stem) : "human", row.path("domain").asText(stem),
+                texts.add(new LabeledText(row.get("text").asString(), machine,
+                        machine ? row.path("generator").asString(stem) : "human", row.path("domain").asString(stem),
                         relative, pair));
             }
         }

@@ -1,8 +1,5 @@
 package io.textprovenance.evaluation.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The results of every detector on every group, and how they are written out.
@@ -24,6 +24,15 @@ import java.util.function.Predicate;
  */
 public record EvaluationReport(String model, String data, int maxTokens, int texts, String scope, List<String> detectors,
                                List<GroupResult> results, Map<String, Map<String, double[][]>> rocByFile) {
+
+    /**
+     * Jackson 3 with Jackson 2's defaults: report.json byte for byte as before (summarize.py reads it), e.g. the
+     * properties of a record beyond its components in declaration order rather than sorted, characters outside the
+     * BMP escaped as surrogate pairs.
+     */
+    private static final JsonMapper JSON = JsonMapper.builderWithJackson2Defaults()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     static EvaluationReport of(List<ScoredDocument> documents, String model, String data, int maxTokens, String scope) {
         Set<String> detectors = new LinkedHashSet<>();
@@ -79,7 +88,6 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
     void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("report.md"), markdown());
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("model", model);
         document.put("data", data);
@@ -87,7 +95,7 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
         document.put("texts", texts);
         document.put("scope", scope);
         document.put("results", results);
-        json.writeValue(directory.resolve("report.json").toFile(), document);
+        Files.write(directory.resolve("report.json"), JSON.writeValueAsBytes(document));
         for (Map.Entry<String, Map<String, double[][]>> entry : rocByFile.entrySet()) {
             Files.writeString(directory.resolve(svgName(entry.getKey())), RocSvg.render(entry.getKey(), entry.getValue()));
         }
@@ -99,11 +107,10 @@ public record EvaluationReport(String model, String data, int maxTokens, int tex
      */
     static void appendSection(Path directory, String markdown, String key, Object value) throws IOException {
         Files.writeString(directory.resolve("report.md"), markdown, StandardOpenOption.APPEND);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path file = directory.resolve("report.json");
-        ObjectNode report = (ObjectNode) json.readTree(file.toFile());
-        report.set(key, json.valueToTree(value));
-        json.writeValue(file.toFile(), report);
+        ObjectNode report = (ObjectNode) JSON.readTree(Files.readAllBytes(file));
+        report.set(key, JSON.valueToTree(value));
+        Files.write(file, JSON.writeValueAsBytes(report));
     }
 
     String markdown() {

@@ -1,7 +1,5 @@
 package io.textprovenance.evaluation.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.verdict.DetectorName;
 import io.textprovenance.verdict.Judge;
 import io.textprovenance.verdict.Label;
@@ -13,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A shipped calibration.json applied unchanged ({@code Evaluate --thresholds FILE}): for every calibrated score,
@@ -118,7 +118,7 @@ record ThresholdReport(String file, String scope, PolicyThresholds policy, Strin
      * trained on (the service would label it by PAWN, which cannot be measured there).
      */
     static void writeLabels(Path directory, List<ScoredDocument> documents, Judge judge) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        JsonMapper json = JsonMapper.shared();
         boolean pawn = documents.stream().anyMatch(d -> d.scores().containsKey(DetectorName.PAWN.id()));
         StringBuilder lines = new StringBuilder();
         for (ScoredDocument document : documents) {

@@ -1,6 +1,5 @@
 package io.textprovenance.evaluation.typeone;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.evaluation.Arguments;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Attribution among several models, measured: texts sampled from each model ({@code training/sample_texts.py}) are

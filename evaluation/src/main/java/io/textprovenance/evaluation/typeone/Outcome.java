@@ -1,10 +1,10 @@
 package io.textprovenance.evaluation.typeone;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.stats.attribution.ModelTest;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One text's attribution.

@@ -1,13 +1,13 @@
 package io.textprovenance.evaluation.typeone;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A sampled text.
@@ -41,10 +41,10 @@ record Sample(String id, String mode, String text, long[] tokenIds, Optional<Lis
                 row.get("windows").forEach(w -> plan.add(List.of(w.get(0).asInt(), w.get(1).asInt(), w.get(2).asInt())));
                 windows = Optional.of(plan);
             }
-            samples.add(new Sample(row.path("id").asText(file.getFileName() + " line " + (samples.size() + 1)),
-                    row.path("mode").asText("exact"), row.get("text").asText(), tokenIds, windows,
+            samples.add(new Sample(row.path("id").asString(file.getFileName() + " line " + (samples.size() + 1)),
+                    row.path("mode").asString("exact"), row.get("text").asString(), tokenIds, windows,
                     row.path("prompt_ids").size(),
-                    row.hasNonNull("stop") ? Optional.of(row.get("stop").asText()) : Optional.empty()));
+                    row.hasNonNull("stop") ? Optional.of(row.get("stop").asString()) : Optional.empty()));
         }
         return samples;
     }

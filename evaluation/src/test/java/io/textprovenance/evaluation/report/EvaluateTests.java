@@ -3,9 +3,6 @@ package io.textprovenance.evaluation.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.textprovenance.evaluation.cache.CacheFeatures;
 import io.textprovenance.evaluation.cache.FeatureCache;
 import io.textprovenance.scoring.ScorerSettings;
@@ -20,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The harness end to end on a small data set with the tiny test model of the scoring module. */
 class EvaluateTests {
@@ -37,7 +37,7 @@ class EvaluateTests {
                 "--calibrate-out", calibration.toString(), "--fpr", "0.05"});
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("By file", "news_tiny.raw_data.json", "liketropy", "fast-detectgpt", "log-rank");
-        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode report = JsonMapper.shared().readTree(out.resolve("report.json").toFile());
         assertThat(report.get("texts").asInt()).isEqualTo(400);
         assertThat(report.get("results")).isNotEmpty();
         for (JsonNode result : report.get("results")) {
@@ -45,9 +45,9 @@ class EvaluateTests {
         }
         assertThat(out.resolve("roc-news_tiny.raw_data.json.svg")).exists();
         assertThat(Files.readString(out.resolve("roc-all.svg"))).startsWith("<svg").contains("polyline");
-        JsonNode calibrationJson = new ObjectMapper().readTree(calibration.toFile());
-        JsonNode manifest = new ObjectMapper().readTree(tinyModel().resolve("model.json").toFile());
-        assertThat(calibrationJson.get("modelSha256").asText()).isEqualTo(manifest.get("sha256").get("model.onnx").asText());
+        JsonNode calibrationJson = JsonMapper.shared().readTree(calibration.toFile());
+        JsonNode manifest = JsonMapper.shared().readTree(tinyModel().resolve("model.json").toFile());
+        assertThat(calibrationJson.get("modelSha256").asString()).isEqualTo(manifest.get("sha256").get("model.onnx").asString());
         assertThat(calibrationJson.get("pawnSha256").isNull()).isTrue();
         assertThat(calibrationJson.get("maxTokens").asInt()).isEqualTo(512);
         JsonNode thresholds = calibrationJson.get("scores");
@@ -82,15 +82,15 @@ class EvaluateTests {
                 "--thresholds", calibration.toString(), "--min-tokens", "4", "--machine-p-value", "0.1",
                 "--perturb-max", "0"});
         assertThat(Files.readAllBytes(calibration)).isEqualTo(fitted);   // applied, not refitted
-        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        int references = new ObjectMapper().readTree(calibration.toFile()).get("split").get("calibrationDocuments").size();
-        assertThat(report.get("scope").asText()).contains("texts of the calibration's own reference documents (left out)");
+        JsonNode report = JsonMapper.shared().readTree(out.resolve("report.json").toFile());
+        int references = JsonMapper.shared().readTree(calibration.toFile()).get("split").get("calibrationDocuments").size();
+        assertThat(report.get("scope").asString()).contains("texts of the calibration's own reference documents (left out)");
         assertThat(report.get("texts").asInt()).isEqualTo(120 - 2 * references).isPositive();
         JsonNode thresholds = report.get("thresholds");
-        assertThat(thresholds.get("service").asText()).isEqualTo("fast-detectgpt");
+        assertThat(thresholds.get("service").asString()).isEqualTo("fast-detectgpt");
         assertThat(thresholds.get("policy").get("machinePValue").asDouble()).isEqualTo(0.1);
         JsonNode criterion = thresholds.get("scores").get(1);
-        assertThat(criterion.get("name").asText()).isEqualTo("fast-detectgpt");
+        assertThat(criterion.get("name").asString()).isEqualTo("fast-detectgpt");
         assertThat(criterion.get("truePositives").get("texts").asInt() + criterion.get("falsePositives").get("texts").asInt())
                 .isEqualTo(report.get("texts").asInt());
         assertThat(Files.readString(out.resolve("report.md"))).contains("## Shipped thresholds applied",
@@ -102,7 +102,7 @@ class EvaluateTests {
                 + " \"label\": \"human\"}\n{\"text\": \"The the the the the the the 1\", \"label\": \"machine\"}\n");
         Evaluate.main(new String[] {"--data", unseen.toString(), "--out", directory.resolve("new").toString(), "--model",
                 tinyModel().toString(), "--thresholds", calibration.toString(), "--perturb-max", "0"});
-        assertThat(new ObjectMapper().readTree(directory.resolve("new/report.json").toFile()).get("scope").asText())
+        assertThat(JsonMapper.shared().readTree(directory.resolve("new/report.json").toFile()).get("scope").asString())
                 .contains("on all 2 texts", "neither the calibration nor PAWN has seen");
     }
 
@@ -135,7 +135,7 @@ class EvaluateTests {
                 tinyModel().toString(), "--max-tokens", "16"});
         Evaluate.main(new String[] {"--data", data.toString(), "--out", cached.toString(), "--model",
                 tinyModel().toString(), "--max-tokens", "16", "--features", features.toString()});
-        ObjectMapper json = new ObjectMapper();
+        JsonMapper json = JsonMapper.shared();
         JsonNode fromScoring = json.readTree(scored.resolve("report.json").toFile()).get("results");
         JsonNode fromCache = json.readTree(cached.resolve("report.json").toFile()).get("results");
         assertThat(fromScoring).isNotEmpty();
@@ -175,12 +175,12 @@ class EvaluateTests {
         String[] cache = {"--data", data.toString(), "--out", features.toString(), "--model", tinyModel().toString(),
             "--max-tokens", "16"};
         CacheFeatures.main(cache);
-        ObjectMapper json = new ObjectMapper();
+        JsonMapper json = JsonMapper.shared();
         JsonNode meta = json.readTree(features.resolve("meta.json").toFile());
-        assertThat(meta.get("text_normalization").asText()).isEqualTo(LayoutNormalizingTokenizer.VERSION);
+        assertThat(meta.get("text_normalization").asString()).isEqualTo(LayoutNormalizingTokenizer.VERSION);
         assertThat(meta.get("split_seed").asInt()).isEqualTo(2025);
         List<String> before = Files.readAllLines(features.resolve("index.jsonl"));
-        assertThat(json.readTree(before.get(0)).get("document").asText()).hasSize(16);
+        assertThat(json.readTree(before.get(0)).get("document").asString()).hasSize(16);
         CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(), "--seed", "7",
             "--reindex", "true"});
         List<String> after = Files.readAllLines(features.resolve("index.jsonl"));
@@ -227,15 +227,15 @@ class EvaluateTests {
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", bundledModel().toString(),
                 "--calibrate-out", calibration.toString(), "--fpr", "0.1", "--pawn-require-normalization", "false",
                 "--perturb-max", "1000", "--perturbations", "one-line,crlf,trailing-newline"});
-        JsonNode robustness = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("robustness");
+        JsonNode robustness = JsonMapper.shared().readTree(out.resolve("report.json").toFile()).get("robustness");
         int machine = robustness.get("machineTexts").asInt();
         int human = robustness.get("humanTexts").asInt();
         int texts = machine + human;
-        JsonNode thresholds = new ObjectMapper().readTree(calibration.toFile()).get("scores");
+        JsonNode thresholds = JsonMapper.shared().readTree(calibration.toFile()).get("scores");
         assertThat(machine).isEqualTo(thresholds.get("fast-detectgpt").get("test").get("machineTexts").asInt()).isPositive();
         assertThat(human).isEqualTo(thresholds.get("fast-detectgpt").get("test").get("humanTexts").asInt()).isPositive();
         assertThat(robustness.get("testTexts").asInt()).isEqualTo(texts);
-        assertThat(robustness.get("labelled")).extracting(JsonNode::asText)
+        assertThat(robustness.get("labelled")).extracting(JsonNode::asString)
                 .contains("liketropy", "fast-detectgpt", "log-likelihood", "log-rank", "pawn");
         for (String detector : List.of("fast-detectgpt", "pawn")) {
             JsonNode before = robustness.get("labelsBefore").get(detector);
@@ -246,7 +246,7 @@ class EvaluateTests {
                         .isEqualTo(humans.get(label).asInt() + machines.get(label).asInt());
             }
         }
-        assertThat(robustness.get("perturbations")).extracting(row -> row.get("perturbation").asText())
+        assertThat(robustness.get("perturbations")).extracting(row -> row.get("perturbation").asString())
                 .containsExactly("one-line", "crlf", "trailing-newline");
         // the human texts have line breaks, the machine texts none; every text gets a trailing newline
         assertThat(robustness.get("perturbations")).extracting(row -> row.get("altered").asInt())
@@ -254,14 +254,14 @@ class EvaluateTests {
         for (JsonNode row : robustness.get("perturbations")) {
             assertThat(row.get("texts").asInt()).isEqualTo(texts);
             for (JsonNode detector : robustness.get("labelled")) {
-                JsonNode changes = row.get("labelChanges").get(detector.asText());
+                JsonNode changes = row.get("labelChanges").get(detector.asString());
                 assertThat(changes.get("compared").asInt()).isEqualTo(texts);
                 assertThat(changes.get("changed").asInt()).isBetween(0, row.get("altered").asInt());
                 assertThat(changes.get("interval").get("lower").asDouble())
                         .isLessThanOrEqualTo(changes.get("share").asDouble());
             }
             robustness.get("detectors").forEach(detector ->
-                    assertThat(row.get("auroc").get(detector.asText()).asDouble()).isBetween(0.0, 1.0));
+                    assertThat(row.get("auroc").get(detector.asString()).asDouble()).isBetween(0.0, 1.0));
         }
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown.indexOf("## Robustness to formatting")).isGreaterThan(markdown.indexOf("## Calibrated thresholds"));
@@ -275,7 +275,7 @@ class EvaluateTests {
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
                 "--perturb-max", "0"});
         assertThat(Files.readString(out.resolve("report.md"))).doesNotContain("Robustness");
-        assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).has("robustness")).isFalse();
+        assertThat(JsonMapper.shared().readTree(out.resolve("report.json").toFile()).has("robustness")).isFalse();
         assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(),
                 "--model", tinyModel().toString(), "--perturbations", "one-line,tabs"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown perturbation 'tabs'");
@@ -299,15 +299,15 @@ class EvaluateTests {
         for (String file : List.of("model.json", "model.onnx", "tokenizer.json", "pawn.onnx")) {
             Files.createSymbolicLink(model.resolve(file), bundledModel().resolve(file));
         }
-        ObjectNode card = (ObjectNode) new ObjectMapper().readTree(bundledModel().resolve("pawn.json").toFile());
+        ObjectNode card = (ObjectNode) JsonMapper.shared().readTree(bundledModel().resolve("pawn.json").toFile());
         card.put("text_normalization", "layout-0");
-        new ObjectMapper().writeValue(model.resolve("pawn.json").toFile(), card);
+        JsonMapper.shared().writeValue(model.resolve("pawn.json").toFile(), card);
         assertThatThrownBy(() -> Evaluate.main(with(run, model.toString(), "--pawn-require-normalization", "false")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'layout-0'");
 
         card.put("text_normalization", LayoutNormalizingTokenizer.VERSION);
         card.putObject("split").put("seed", 7).put("train_documents", 1).put("train_documents_sha256", "00");
-        new ObjectMapper().writeValue(model.resolve("pawn.json").toFile(), card);
+        JsonMapper.shared().writeValue(model.resolve("pawn.json").toFile(), card);
         assertThatThrownBy(() -> Evaluate.main(with(run, model.toString())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run with --seed 7");
     }
@@ -330,7 +330,7 @@ class EvaluateTests {
             human.add(String.format(humanFormat, i));
             machine.add(String.format(machineFormat, i % machineVariants));
         }
-        new ObjectMapper().writeValue(data.resolve("news_tiny.raw_data.json").toFile(),
+        JsonMapper.shared().writeValue(data.resolve("news_tiny.raw_data.json").toFile(),
                 Map.of("original", human, "sampled", machine));
         return data;
     }

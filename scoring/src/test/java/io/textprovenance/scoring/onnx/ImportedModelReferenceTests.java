@@ -3,8 +3,6 @@ package io.textprovenance.scoring.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ImportedModel;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
@@ -18,6 +16,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Java scorer on the imported pretrained model (models/smollm2-135m) reproduces an independent numpy
@@ -35,7 +35,7 @@ class ImportedModelReferenceTests {
     static void load() throws IOException {
         scorer = OnnxScorer.open(ScorerSettings.defaults(ImportedModel.directory()));
         try (InputStream in = ImportedModelReferenceTests.class.getResourceAsStream("/reference/imported-reference.json")) {
-            reference = new ObjectMapper().readTree(in);
+            reference = JsonMapper.shared().readTree(in);
         }
     }
 
@@ -46,8 +46,8 @@ class ImportedModelReferenceTests {
 
     @Test
     void shouldHaveAFixtureMadeFromTheImportedArtifacts() {
-        assertThat(reference.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
-        assertThat(reference.get("tokenizer_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("tokenizer.json"));
+        assertThat(reference.get("model_onnx_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+        assertThat(reference.get("tokenizer_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("tokenizer.json"));
         assertThat(reference.get("bos_token_id").asLong()).isEqualTo(scorer.manifest().bosTokenId());
         assertThat(reference.get("context_length").asInt()).isEqualTo(scorer.manifest().contextLength());
         assertThat(scorer.manifest().hiddenSize()).isEqualTo(576);
@@ -58,7 +58,7 @@ class ImportedModelReferenceTests {
         for (JsonNode testCase : reference.get("cases")) {
             List<Window> plan = new Windower(scorer.manifest().contextLength()).plan(testCase.get("token_ids").size() + 1);
             JsonNode expected = testCase.get("windows");
-            assertThat(plan).as(testCase.get("name").asText()).hasSize(expected.size());
+            assertThat(plan).as(testCase.get("name").asString()).hasSize(expected.size());
             for (int w = 0; w < plan.size(); w++) {
                 assertThat(List.of(plan.get(w).start(), plan.get(w).end(), plan.get(w).scoredFrom()))
                         .isEqualTo(List.of(expected.get(w).get(0).asInt(), expected.get(w).get(1).asInt(),
@@ -72,8 +72,8 @@ class ImportedModelReferenceTests {
         int compared = 0;
         boolean sawWindows = false;
         for (JsonNode testCase : reference.get("cases")) {
-            String name = testCase.get("name").asText();
-            ScoredText scored = scorer.score(testCase.get("text").asText(), true);
+            String name = testCase.get("name").asString();
+            ScoredText scored = scorer.score(testCase.get("text").asString(), true);
             JsonNode ids = testCase.get("token_ids");
             assertThat(scored.tokensScored()).as(name).isEqualTo(ids.size());
             sawWindows |= scored.windowed();

@@ -3,8 +3,6 @@ package io.textprovenance.scoring.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.TinyModel;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
@@ -15,6 +13,8 @@ import java.io.InputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Java scorer on the bundled model reproduces the torch reference computed from full logits by
@@ -31,7 +31,7 @@ class TinyModelReferenceTests {
     static void load() throws IOException {
         scorer = OnnxScorer.open(ScorerSettings.defaults(TinyModel.directory()));
         try (InputStream in = TinyModelReferenceTests.class.getResourceAsStream("/reference/scoring-reference.json")) {
-            reference = new ObjectMapper().readTree(in);
+            reference = JsonMapper.shared().readTree(in);
         }
     }
 
@@ -42,8 +42,8 @@ class TinyModelReferenceTests {
 
     @Test
     void shouldHaveAFixtureMadeFromTheBundledArtifacts() {
-        assertThat(reference.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
-        assertThat(reference.get("tokenizer_sha256").asText())
+        assertThat(reference.get("model_onnx_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+        assertThat(reference.get("tokenizer_sha256").asString())
                 .isEqualTo(scorer.manifest().sha256().get("tokenizer.json"));
         assertThat(reference.get("clip_nats").asDouble()).isEqualTo(scorer.manifest().clipNats());
     }
@@ -52,8 +52,8 @@ class TinyModelReferenceTests {
     void shouldReproduceTheTorchReferenceForEveryOutput() {
         int compared = 0;
         for (JsonNode testCase : reference.get("cases")) {
-            String name = testCase.get("name").asText();
-            String text = testCase.get("text").asText();
+            String name = testCase.get("name").asString();
+            String text = testCase.get("text").asString();
             JsonNode ids = testCase.get("token_ids");
             long[] fixtureIds = new long[ids.size()];
             for (int i = 0; i < ids.size(); i++) {

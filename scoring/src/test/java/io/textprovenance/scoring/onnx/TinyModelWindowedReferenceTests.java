@@ -3,8 +3,6 @@ package io.textprovenance.scoring.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textprovenance.scoring.ScoredText;
 import io.textprovenance.scoring.ScorerSettings;
 import io.textprovenance.scoring.TinyModel;
@@ -18,6 +16,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The windowed path on real lengths: documents of 1 (the edge, BOS + 255 ids), 2, 3 and 4 windows of the
@@ -37,7 +37,7 @@ class TinyModelWindowedReferenceTests {
     static void load() throws IOException {
         scorer = OnnxScorer.open(ScorerSettings.defaults(TinyModel.directory()));
         try (InputStream in = TinyModelWindowedReferenceTests.class.getResourceAsStream("/reference/windowed-reference.json")) {
-            reference = new ObjectMapper().readTree(in);
+            reference = JsonMapper.shared().readTree(in);
         }
     }
 
@@ -48,8 +48,8 @@ class TinyModelWindowedReferenceTests {
 
     @Test
     void shouldHaveAFixtureMadeFromTheBundledArtifacts() {
-        assertThat(reference.get("model_onnx_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
-        assertThat(reference.get("tokenizer_sha256").asText()).isEqualTo(scorer.manifest().sha256().get("tokenizer.json"));
+        assertThat(reference.get("model_onnx_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("model.onnx"));
+        assertThat(reference.get("tokenizer_sha256").asString()).isEqualTo(scorer.manifest().sha256().get("tokenizer.json"));
         assertThat(reference.get("context_length").asInt()).isEqualTo(scorer.manifest().contextLength());
         assertThat(reference.get("clip_nats").asDouble()).isEqualTo(scorer.manifest().clipNats());
     }
@@ -60,7 +60,7 @@ class TinyModelWindowedReferenceTests {
         for (JsonNode testCase : reference.get("cases")) {
             List<Window> plan = new Windower(scorer.manifest().contextLength()).plan(testCase.get("num_tokens").asInt() + 1);
             JsonNode expected = testCase.get("windows");
-            assertThat(plan).as(testCase.get("name").asText()).hasSize(expected.size());
+            assertThat(plan).as(testCase.get("name").asString()).hasSize(expected.size());
             for (int w = 0; w < plan.size(); w++) {
                 assertThat(List.of(plan.get(w).start(), plan.get(w).end(), plan.get(w).scoredFrom()))
                         .isEqualTo(List.of(expected.get(w).get(0).asInt(), expected.get(w).get(1).asInt(),
@@ -75,8 +75,8 @@ class TinyModelWindowedReferenceTests {
     void shouldReproduceEveryTokenOfEveryWindowFromTheText() {
         int compared = 0;
         for (JsonNode testCase : reference.get("cases")) {
-            String name = testCase.get("name").asText();
-            ScoredText scored = scorer.score(testCase.get("text").asText(), true);
+            String name = testCase.get("name").asString();
+            ScoredText scored = scorer.score(testCase.get("text").asString(), true);
             JsonNode ids = testCase.get("token_ids");
             assertThat(scored.tokensScored()).as(name).isEqualTo(ids.size());
             assertThat(scored.windows()).as(name).isEqualTo(testCase.get("windows").size());
@@ -120,7 +120,7 @@ class TinyModelWindowedReferenceTests {
             tokenIds[i] = ids.get(i).asLong();
         }
         ScoredText fromIds = scorer.scoreTokens(tokenIds, false);
-        ScoredText fromText = scorer.score(longest.get("text").asText(), false);
+        ScoredText fromText = scorer.score(longest.get("text").asString(), false);
         assertThat(fromIds.windows()).isEqualTo(4);
         for (int i = 0; i < tokenIds.length; i++) {
             assertThat((double) fromIds.tokens().get(i).logProb()).as("token %d", i)

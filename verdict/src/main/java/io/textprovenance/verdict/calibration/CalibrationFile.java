@@ -2,10 +2,6 @@ package io.textprovenance.verdict.calibration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code calibration.json}: what the evaluation fitted on a data set's calibration split, and what the service
@@ -46,7 +48,16 @@ public record CalibrationFile(int formatVersion, String model, String modelSha25
 
     public static final int FORMAT_VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson 3 with Jackson 2's defaults, so that the file is read and written as before: byte for byte the same
+     * output (properties in declaration order, characters outside the BMP escaped as surrogate pairs), unknown
+     * properties refused (Jackson 3 ignores them by default; {@link #read} names them) and a missing number read
+     * as 0, to be refused by the records' own checks (Jackson 3 fails on it first).
+     */
+    private static final JsonMapper JSON = JsonMapper.builderWithJackson2Defaults()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     /**
      * @throws IllegalArgumentException naming the field when the version is not {@value #FORMAT_VERSION}, the
@@ -114,12 +125,18 @@ public record CalibrationFile(int formatVersion, String model, String modelSha25
      *                     fields, with the field in the message)
      */
     public static CalibrationFile read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
-        if (!(root instanceof ObjectNode object)) {
-            throw new IOException(file + " is not a JSON object");
+        byte[] content = Files.readAllBytes(file);
+        try {
+            JsonNode root = JSON.readTree(content);
+            if (!(root instanceof ObjectNode object)) {
+                throw new IOException(file + " is not a JSON object");
+            }
+            JsonNode version = object.get("formatVersion");
+            return JSON.treeToValue(version == null ? LegacyFormat.upgrade(object) : object, CalibrationFile.class);
+        } catch (JacksonException e) {
+            // unchecked in Jackson 3: still an IOException here, as documented
+            throw new IOException(e.getMessage(), e);
         }
-        JsonNode version = object.get("formatVersion");
-        return JSON.treeToValue(version == null ? LegacyFormat.upgrade(object) : object, CalibrationFile.class);
     }
 
     /** Writes the file in format {@value #FORMAT_VERSION}, creating its directory. */
@@ -128,7 +145,7 @@ public record CalibrationFile(int formatVersion, String model, String modelSha25
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writeValue(file.toFile(), this);
+        Files.write(file, JSON.writeValueAsBytes(this));
     }
 
     /** The same file with another split record. */
