@@ -2,9 +2,7 @@ package io.textprovenance.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,26 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,14 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
         // the tiny head records no text normalization (trained before it was recorded): accepted here to show a
         // PAWN verdict (by default the service refuses it: PawnRefusalTests)
         "detector.scoring.pawn.require-normalization=false"})
-@ExtendWith(ConsoleBrowserTests.BrowserPresent.class)
+@ExtendWith(BrowserPresent.class)
 class ConsoleBrowserTests {
 
     static final Path FIXTURE = Path.of("../pawn-head/src/test/resources/default/pawn-long-fixture.json");
     static final Path SHOTS = Path.of("target/console-browser");
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final Map<String, String> LABELS = Map.of(
-            "machine", "Likely machine-written", "human", "Likely human-written", "uncertain", "No call");
 
     /** Line breaks (single, blank line, indented, trailing), emoji (one code point, ZWJ sequence, flag), CJK. */
     static final String MIXED = """
@@ -92,6 +79,8 @@ class ConsoleBrowserTests {
 
     static ChromeDriver browser;
 
+    static ConsolePage page;
+
     @LocalServerPort
     int port;
 
@@ -99,11 +88,11 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Optional<Path> chromium = chromium();
-        Optional<Path> driver = chromedriver();
+        Optional<Path> chromium = BrowserPresent.chromium();
+        Optional<Path> driver = BrowserPresent.chromedriver();
         if (chromium.isEmpty() || driver.isEmpty()) {
             // only under CI: elsewhere BrowserPresent has skipped the class
-            fail("CI=true and " + missing(chromium, driver) + " (.ci/run installs them)");
+            fail("CI=true and " + BrowserPresent.missing(chromium, driver) + " (.ci/run installs them)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
@@ -116,6 +105,7 @@ class ConsoleBrowserTests {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(WAIT);
         Files.createDirectories(SHOTS);
+        page = new ConsolePage(browser, WAIT, SHOTS);
     }
 
     @AfterAll
@@ -137,10 +127,10 @@ class ConsoleBrowserTests {
 
         JsonNode verdict = awaitVerdict(text);
         assertThat(verdict.get("policy").asString()).as("a PAWN verdict").isEqualTo("pawn");
-        assertCard(verdict);
-        assertHeatmap(text, verdict);
-        assertPlot(verdict);
-        screenshot("typed");
+        page.assertCard(verdict);
+        page.assertHeatmap(text, verdict);
+        page.assertPlot(verdict);
+        page.screenshot("typed");
     }
 
     @Test
@@ -151,27 +141,27 @@ class ConsoleBrowserTests {
         browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
         JsonNode verdict = awaitVerdict(MIXED);
-        assertCard(verdict);
-        assertHeatmap(MIXED, verdict);
-        assertPlot(verdict);
+        page.assertCard(verdict);
+        page.assertHeatmap(MIXED, verdict);
+        page.assertPlot(verdict);
 
         // the keyboard walks the tokens: focus shows the first, arrows move, End jumps to the last
         WebElement map = browser.findElement(By.id("heatmap"));
         int n = verdict.get("evidence").size();
         map.sendKeys(Keys.ARROW_RIGHT);
-        assertThat(textContent("token-detail")).startsWith("Token 2 of " + n + ": ");
+        assertThat(page.textContent("token-detail")).startsWith("Token 2 of " + n + ": ");
         assertThat(browser.findElements(By.cssSelector("#heatmap span.tok.active"))).hasSize(1);
         map.sendKeys(Keys.END);
-        assertThat(textContent("token-detail")).startsWith("Token " + n + " of " + n + ": ");
+        assertThat(page.textContent("token-detail")).startsWith("Token " + n + " of " + n + ": ");
         map.sendKeys(Keys.ARROW_LEFT);
-        assertThat(textContent("token-detail")).startsWith("Token " + (n - 1) + " of " + n + ": ");
+        assertThat(page.textContent("token-detail")).startsWith("Token " + (n - 1) + " of " + n + ": ");
 
         // the other colourings keep one span per token and the text
         for (String mode : List.of("surprise", "pawn")) {
             browser.findElement(By.cssSelector("input[name=mode][value=" + mode + "]")).click();
-            assertHeatmap(MIXED, verdict);
+            page.assertHeatmap(MIXED, verdict);
         }
-        screenshot("mixed");
+        page.screenshot("mixed");
     }
 
     @Test
@@ -187,14 +177,14 @@ class ConsoleBrowserTests {
             browser.findElement(By.id("judge")).click();
 
             JsonNode verdict = awaitVerdict(text);
-            assertCard(verdict);
-            assertHeatmap(text, verdict);
-            assertPlot(verdict);
-            assertThat(script("return window.innerWidth")).isEqualTo(375L);
-            assertThat(script("return document.documentElement.scrollWidth")).as("page wider than the screen")
+            page.assertCard(verdict);
+            page.assertHeatmap(text, verdict);
+            page.assertPlot(verdict);
+            assertThat(page.script("return window.innerWidth")).isEqualTo(375L);
+            assertThat(page.script("return document.documentElement.scrollWidth")).as("page wider than the screen")
                     .isEqualTo(375L);
             @SuppressWarnings("unchecked")
-            List<String> wide = (List<String>) script("""
+            List<String> wide = (List<String>) page.script("""
                     return Array.from(document.querySelectorAll('main *, header *')).filter(function (e) {
                       var r = e.getBoundingClientRect();
                       return r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5)
@@ -202,12 +192,12 @@ class ConsoleBrowserTests {
                     }).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; });""");
             assertThat(wide).as("elements reaching past the screen's edge").isEmpty();
             @SuppressWarnings("unchecked")
-            List<Number> labels = (List<Number>) script("""
+            List<Number> labels = (List<Number>) page.script("""
                     return Array.from(document.querySelectorAll('#plot svg text'))
                       .map(function (t) { return t.getBoundingClientRect().height; });""");
             assertThat(labels).as("the plot's labels, px high").isNotEmpty()
                     .allSatisfy(height -> assertThat(height.doubleValue()).isGreaterThanOrEqualTo(10));
-            screenshot("375px");
+            page.screenshot("375px");
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -265,122 +255,6 @@ class ConsoleBrowserTests {
         return verdict;
     }
 
-    private void assertCard(JsonNode v) {
-        String label = v.get("label").asString();
-        assertThat(textContent("label")).isEqualTo(LABELS.get(label));
-        assertThat(browser.findElement(By.id("label")).getDomAttribute("class")).isEqualTo("label " + label);
-        assertThat(textContent("summary")).isNotBlank().isEqualTo(v.get("summary").asString());
-        assertThat(textContent("reason")).isEqualTo(v.get("reason").asString() + " (policy: " + v.get("policy").asString()
-                + ")");
-
-        List<Double> probability = numbers(textContent("probability"));
-        assertThat(textContent("probability")).contains(" from the PAWN classifier; p = ", " against human texts, ",
-                " against machine texts");
-        assertShown(probability.get(0), v.get("machineProbability").asDouble());
-        assertShown(probability.get(1), v.get("machinePValue").asDouble());
-        assertShown(probability.get(2), v.get("missPValue").asDouble());
-
-        assertThat(textContent("basis")).isEqualTo(v.get("basis").get("description").asString());
-        JsonNode tokens = v.get("tokens");
-        assertThat(textContent("tokens")).startsWith(tokens.get("scored").asInt() + " scored");
-        JsonNode model = v.get("model");
-        assertThat(textContent("model")).startsWith(model.get("name").asString() + " " + model.get("version").asString()
-                + " (sha256 " + model.get("sha256").asString()).endsWith(", PAWN, calibrated)");
-        assertThat(textContent("timings")).matches("\\d+ ms scoring, \\d+ ms in all");
-
-        List<WebElement> rows = browser.findElements(By.cssSelector("#zero-shot tbody tr"));
-        assertThat(rows).hasSize(v.get("zeroShot").size());
-        for (int i = 0; i < rows.size(); i++) {
-            JsonNode z = v.get("zeroShot").get(i);
-            List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
-            assertThat(cells).hasSize(4);
-            assertThat(cells.get(0).getText()).startsWith(z.get("name").asString());
-            assertShown(numbers(cells.get(1).getText()).get(0), z.get("score").asDouble());
-            assertShown(numbers(cells.get(2).getText()).get(0), z.get("pValue").asDouble());
-        }
-
-        JsonNode provenance = v.get("provenance");
-        String shown = textContent("provenance");
-        assertThat(shown).contains("(" + model.get("name").asString() + ")",
-                provenance.get("rejected").asBoolean() ? "Rejected: " : "Not rejected: ");
-        Matcher p = Pattern.compile(" p = (\\S+?) \\(anytime-valid p = (\\S+?)\\)").matcher(shown);
-        assertThat(p.find()).as(shown).isTrue();
-        assertShown(Double.parseDouble(p.group(1)), provenance.get("pValue").asDouble());
-        assertShown(Double.parseDouble(p.group(2)), provenance.get("anytimePValue").asDouble());
-    }
-
-    /**
-     * One span per scored token, in order, each holding its token's text (an emoji's later byte tokens hold ""),
-     * and the heat-map's text is the input, character for character.
-     */
-    private void assertHeatmap(String text, JsonNode v) {
-        JsonNode evidence = v.get("evidence");
-        int n = evidence.size();
-        assertThat(n).isEqualTo(v.get("tokens").get("scored").asInt());
-        // the spans are built in slices of 1,500 (one per animation frame)
-        new WebDriverWait(browser, WAIT).until(d -> Long.valueOf(n).equals(
-                script("return document.querySelectorAll('#heatmap span.tok').length")));
-        @SuppressWarnings("unchecked")
-        List<List<String>> spans = (List<List<String>>) script("""
-                return Array.from(document.querySelectorAll('#heatmap span.tok'))
-                  .map(function (s) { return [s.dataset.i, s.textContent, s.className]; });""");
-        assertThat(textContent("heatmap")).as("the heat-map's text").isEqualTo(text);
-        StringBuilder joined = new StringBuilder();
-        int covered = 0;
-        for (int i = 0; i < n; i++) {
-            List<String> span = spans.get(i);
-            assertThat(span.get(0)).isEqualTo(String.valueOf(i));
-            assertThat(span.get(2)).matches("tok (b[0-3]|s-?[0-3]|w[0-4]|none)( empty)?( active)?");
-            int start = Math.max(evidence.get(i).get("start").asInt(), covered);
-            int end = Math.max(evidence.get(i).get("end").asInt(), start);
-            assertThat(span.get(1)).as("token %d", i).isEqualTo(text.substring(start, end));
-            joined.append(span.get(1));
-            covered = end;
-        }
-        assertThat(joined.toString()).as("the spans' texts joined").isEqualTo(text);
-    }
-
-    private void assertPlot(JsonNode v) {
-        assertThat(browser.findElement(By.cssSelector("#plot svg")).isDisplayed()).isTrue();
-        for (String path : List.of("stat", "bound")) {
-            assertThat(browser.findElement(By.cssSelector("#plot svg path." + path)).getDomAttribute("d"))
-                    .as(path).matches("M[-0-9. ,LM]+");
-        }
-        int points = v.get("trace").get("points").size();
-        assertThat(browser.findElement(By.cssSelector("#plot svg path.stat")).getDomAttribute("d").split("L"))
-                .hasSize(points);
-        assertThat(textContent("plot-caption")).startsWith("Solid blue: |running statistic|");
-    }
-
-    /** The page's numbers are rounded (3 decimals, or 2 significant digits in exponent notation). */
-    private static void assertShown(double shown, double value) {
-        double tolerance = Math.abs(value) < 0.001 || Math.abs(value) >= 1e5 ? 0.05 * Math.abs(value) : 0.0005;
-        assertThat(shown).isCloseTo(value, within(tolerance + 1e-12));
-    }
-
-    private static List<Double> numbers(String text) {
-        Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?(e[-+]\\d+)?").matcher(text);
-        List<Double> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(Double.parseDouble(m.group()));
-        }
-        return out;
-    }
-
-    private static String textContent(String id) {
-        return (String) script("return document.getElementById(arguments[0]).textContent", id);
-    }
-
-    private static Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true));
-        Files.write(SHOTS.resolve("console-" + name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
     private HttpResponse<String> post(String text) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("text", text, "explain", true));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/verdicts"))
@@ -397,58 +271,4 @@ class ConsoleBrowserTests {
         throw new IllegalArgumentException(name);
     }
 
-    /**
-     * Skips the class, before the service starts, where Chromium or its driver is missing, saying so on the console
-     * and in the report; never under CI, where {@link #startBrowser} fails instead.
-     */
-    static class BrowserPresent implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            Optional<Path> chromium = chromium();
-            Optional<Path> driver = chromedriver();
-            if (chromium.isPresent() && driver.isPresent()) {
-                return ConditionEvaluationResult.enabled("Chromium " + chromium.get() + ", " + driver.get());
-            }
-            if (ci()) {
-                return ConditionEvaluationResult.enabled("CI=true: fails without Chromium");
-            }
-            String reason = "ConsoleBrowserTests skipped: " + missing(chromium, driver);
-            System.err.println("[WARNING] " + reason);
-            return ConditionEvaluationResult.disabled(reason);
-        }
-    }
-
-    static Optional<Path> chromium() {
-        return executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
-    }
-
-    static Optional<Path> chromedriver() {
-        return executable("CHROMEDRIVER", "chromedriver");
-    }
-
-    static String missing(Optional<Path> chromium, Optional<Path> driver) {
-        String what = chromium.isEmpty() && driver.isEmpty() ? "Chromium and chromedriver"
-                : chromium.isEmpty() ? "Chromium" : "chromedriver";
-        return "no " + what + " on this machine (looked for CHROME_BIN and CHROMEDRIVER, then chromium and"
-                + " chromedriver on the PATH): the console's browser tests need them; on Debian:"
-                + " apt-get install chromium chromium-driver";
-    }
-
-    private static boolean ci() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
-    }
-
-    /** The environment variable's path if it names an executable, else the first of the names on the PATH. */
-    private static Optional<Path> executable(String variable, String... names) {
-        String named = System.getenv(variable);
-        if (named != null && !named.isBlank()) {
-            Path path = Path.of(named);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-        }
-        String pathVariable = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(names).flatMap(name -> Stream.of(pathVariable.split(File.pathSeparator))
-                        .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst();
-    }
 }
