@@ -1,20 +1,17 @@
 package io.textprovenance.evaluation.report;
 
+import static io.textprovenance.evaluation.report.EvaluationFixtures.bundledModel;
+import static io.textprovenance.evaluation.report.EvaluationFixtures.pairFile;
+import static io.textprovenance.evaluation.report.EvaluationFixtures.tinyModel;
+import static io.textprovenance.evaluation.report.EvaluationFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.textprovenance.evaluation.cache.CacheFeatures;
-import io.textprovenance.evaluation.cache.FeatureCache;
-import io.textprovenance.scoring.ScorerSettings;
-import io.textprovenance.scoring.onnx.OnnxScorer;
 import io.textprovenance.scoring.tokenizer.LayoutNormalizingTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +26,7 @@ class EvaluateTests {
 
     @Test
     void shouldWriteReportJsonRocPlotsAndCalibration() throws IOException {
-        Path data = pairFile(200, "Report %d: the council met and argued about roads, schools and taxes for hours.",
+        Path data = pairFile(directory, 200, "Report %d: the council met and argued about roads, schools and taxes for hours.",
                 "The the the the the the %d", 3);
         Path out = directory.resolve("report");
         Path calibration = directory.resolve("calibration.json");
@@ -71,7 +68,7 @@ class EvaluateTests {
 
     @Test
     void shouldApplyShippedThresholdsUnchangedLeavingOutOnlyTheirOwnReferences() throws IOException {
-        Path data = pairFile(60, "Report %d: the council met and argued about roads, schools and taxes for hours.",
+        Path data = pairFile(directory, 60, "Report %d: the council met and argued about roads, schools and taxes for hours.",
                 "The the the the the the %d", 3);
         Path calibration = directory.resolve("calibration.json");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", directory.resolve("fit").toString(), "--model",
@@ -108,7 +105,7 @@ class EvaluateTests {
 
     @Test
     void shouldRefuseTheOldCalibrationFlagBothJobsAtOnceAndThresholdsOfAnotherModel() throws IOException {
-        Path data = pairFile(4, "Memo %d: the depot opened late.", "A a a %d", 4);
+        Path data = pairFile(directory, 4, "Memo %d: the depot opened late.", "A a a %d", 4);
         Path calibration = directory.resolve("calibration.json");
         assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--calibration",
                 calibration.toString()})).isInstanceOf(IllegalArgumentException.class)
@@ -122,93 +119,6 @@ class EvaluateTests {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("was made for the backbone");
     }
 
-    @Test
-    void shouldGiveTheSameReportFromTheFeatureCacheAsFromScoring() throws IOException {
-        Path data = pairFile(40, "Minutes %d: the board approved the budget after a long debate on parks.",
-                "A a a a b b %d", 5);
-        Path features = directory.resolve("features");
-        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(),
-                "--model", tinyModel().toString(), "--max-tokens", "16"});
-        Path scored = directory.resolve("scored");
-        Path cached = directory.resolve("cached");
-        Evaluate.main(new String[] {"--data", data.toString(), "--out", scored.toString(), "--model",
-                tinyModel().toString(), "--max-tokens", "16"});
-        Evaluate.main(new String[] {"--data", data.toString(), "--out", cached.toString(), "--model",
-                tinyModel().toString(), "--max-tokens", "16", "--features", features.toString()});
-        JsonMapper json = JsonMapper.shared();
-        JsonNode fromScoring = json.readTree(scored.resolve("report.json").toFile()).get("results");
-        JsonNode fromCache = json.readTree(cached.resolve("report.json").toFile()).get("results");
-        assertThat(fromScoring).isNotEmpty();
-        assertThat(fromCache).isEqualTo(fromScoring);
-    }
-
-    @Test
-    void shouldReuseAnOlderCachesFeaturesOnlyForTheSameTokenIds() throws IOException {
-        Path data = pairFile(12, "Report %d: the harbour reopened after the storm damaged two piers.",
-                "C c c d d %d", 3);
-        Path first = directory.resolve("first");
-        Path second = directory.resolve("second");
-        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", first.toString(),
-                "--model", tinyModel().toString(), "--max-tokens", "16"});
-        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", second.toString(),
-                "--model", tinyModel().toString(), "--max-tokens", "16", "--reuse", first.toString()});
-        for (String file : new String[] {"metrics.f32", "hidden.f32", "token_ids.i32", "index.jsonl"}) {
-            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
-        }
-        String text = "Report 0: the harbour reopened after the storm damaged two piers.";
-        try (OnnxScorer scorer = OnnxScorer.open(ScorerSettings.defaults(tinyModel()));
-             FeatureCache cache = FeatureCache.open(first, scorer.manifest(), 16)) {
-            long[] ids = Arrays.copyOf(scorer.tokenize(text).ids(), 16);
-            assertThat(CacheFeatures.reusable(cache, text, ids)).isPresent();
-            long[] other = ids.clone();
-            other[3] = other[3] + 1;
-            assertThat(CacheFeatures.reusable(cache, text, other)).isEmpty();
-            assertThat(CacheFeatures.reusable(null, text, ids)).isEmpty();
-        }
-    }
-
-    @Test
-    void shouldRewriteOnlyTheSplitsWhenReindexing() throws IOException {
-        Path data = pairFile(30, "Notes %d: the library extended its opening hours for students during exams.",
-                "B b b c c %d", 4);
-        Path features = directory.resolve("features");
-        String[] cache = {"--data", data.toString(), "--out", features.toString(), "--model", tinyModel().toString(),
-            "--max-tokens", "16"};
-        CacheFeatures.main(cache);
-        JsonMapper json = JsonMapper.shared();
-        JsonNode meta = json.readTree(features.resolve("meta.json").toFile());
-        assertThat(meta.get("text_normalization").asString()).isEqualTo(LayoutNormalizingTokenizer.VERSION);
-        assertThat(meta.get("split_seed").asInt()).isEqualTo(2025);
-        List<String> before = Files.readAllLines(features.resolve("index.jsonl"));
-        assertThat(json.readTree(before.get(0)).get("document").asString()).hasSize(16);
-        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(), "--seed", "7",
-            "--reindex", "true"});
-        List<String> after = Files.readAllLines(features.resolve("index.jsonl"));
-        assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
-        assertThat(json.readTree(features.resolve("meta.json").toFile()).get("split_seed").asInt()).isEqualTo(7);
-        for (int i = 0; i < before.size(); i++) {
-            ObjectNode was = (ObjectNode) json.readTree(before.get(i));
-            ObjectNode now = (ObjectNode) json.readTree(after.get(i));
-            was.remove("split");
-            now.remove("split");
-            assertThat(now).isEqualTo(was);
-        }
-    }
-
-    @Test
-    void shouldRefuseAFeatureCacheOfAnotherTokenLimit() throws IOException {
-        Path data = Files.createDirectories(directory.resolve("data"));
-        Files.writeString(data.resolve("news_tiny.raw_data.json"),
-                "{\"original\": [\"The council met on Monday.\"], \"sampled\": [\"The the the the.\"]}");
-        Path features = directory.resolve("features");
-        CacheFeatures.main(new String[] {"--data", data.toString(), "--out", features.toString(),
-                "--model", tinyModel().toString(), "--max-tokens", "16"});
-        assertThatThrownBy(() -> Evaluate.main(new String[] {"--data", data.toString(), "--out",
-                directory.resolve("out").toString(), "--model", tinyModel().toString(), "--max-tokens", "32",
-                "--features", features.toString()}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 32");
-    }
-
     /**
      * On the bundled model (context 256, with a PAWN head): the test model's context of 32 tokens leaves no
      * calibration length, hence no labels. Every test text is perturbed, so the labels before are those of
@@ -216,7 +126,7 @@ class EvaluateTests {
      */
     @Test
     void shouldReportLabelChangesAndAurocUnderEachPerturbationAsked() throws IOException {
-        Path data = pairFile(120, "Report %d: the council met on Monday and argued about roads.\nIt's the third meeting"
+        Path data = pairFile(directory, 120, "Report %d: the council met on Monday and argued about roads.\nIt's the third meeting"
                 + " this year, and members said \"enough\" twice.\n\nWho pays for the schools? Nobody knows yet. The"
                 + " mayor's plan failed again, and the vote is next week.",
                 "The the the the %d. The the the the the the the the the the the the the the the the the the the the the"
@@ -270,7 +180,7 @@ class EvaluateTests {
 
     @Test
     void shouldLeaveTheSectionOutWithPerturbMaxZeroAndRefuseAnUnknownPerturbation() throws IOException {
-        Path data = pairFile(20, "Memo %d: the depot\nopened late.", "A a a %d", 20);
+        Path data = pairFile(directory, 20, "Memo %d: the depot\nopened late.", "A a a %d", 20);
         Path out = directory.resolve("off");
         Evaluate.main(new String[] {"--data", data.toString(), "--out", out.toString(), "--model", tinyModel().toString(),
                 "--perturb-max", "0"});
@@ -288,7 +198,7 @@ class EvaluateTests {
      */
     @Test
     void shouldRefuseAPawnHeadOfAnotherNormalizationOrAnotherSplitSeed() throws IOException {
-        Path data = pairFile(4, "Memo %d: the depot opened late.", "A a a %d", 4);
+        Path data = pairFile(directory, 4, "Memo %d: the depot opened late.", "A a a %d", 4);
         String[] run = {"--data", data.toString(), "--out", directory.resolve("x").toString(), "--perturb-max", "0",
             "--model"};
         assertThatThrownBy(() -> Evaluate.main(with(run, bundledModel().toString())))
@@ -310,37 +220,5 @@ class EvaluateTests {
         JsonMapper.shared().writeValue(model.resolve("pawn.json").toFile(), card);
         assertThatThrownBy(() -> Evaluate.main(with(run, model.toString())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run with --seed 7");
-    }
-
-    private static String[] with(String[] args, String... more) {
-        String[] all = Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
-    }
-
-    /**
-     * A data directory with one pair file news_tiny.raw_data.json of n human texts (humanFormat with i) and n
-     * machine texts (machineFormat with i mod machineVariants).
-     */
-    private Path pairFile(int n, String humanFormat, String machineFormat, int machineVariants) throws IOException {
-        Path data = Files.createDirectories(directory.resolve("data"));
-        List<String> human = new ArrayList<>();
-        List<String> machine = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            human.add(String.format(humanFormat, i));
-            machine.add(String.format(machineFormat, i % machineVariants));
-        }
-        JsonMapper.shared().writeValue(data.resolve("news_tiny.raw_data.json").toFile(),
-                Map.of("original", human, "sampled", machine));
-        return data;
-    }
-
-    private static Path bundledModel() {
-        return Path.of("../models/tiny").toAbsolutePath().normalize();
-    }
-
-    /** The tiny model lives with the scoring module's test resources; tests run from the module directory. */
-    private static Path tinyModel() {
-        return Path.of("../scoring/src/test/resources/tiny/scoring-graph").toAbsolutePath().normalize();
     }
 }
