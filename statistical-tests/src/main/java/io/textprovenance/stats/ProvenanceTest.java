@@ -1,8 +1,11 @@
 package io.textprovenance.stats;
 
 /**
- * A test of H0 "the text was sampled from model A at temperature 1", with type-I error at most alpha
- * for every length n.
+ * A test of H0 "the text was sampled from model A at temperature 1". The type-I error is at most alpha for every
+ * length n fixed in advance, provided the metrics are those of the token ids actually drawn, each from A's
+ * conditional given exactly the context it is scored in (no unscored prompt, the scorer's window plan). A length
+ * chosen by the generator (an end-of-text token), a prompt, a sliding context or re-tokenized text break that
+ * premise; docs/statistics.md ("Type-I under real generation") says which guarantee remains and measures the rest.
  */
 public interface ProvenanceTest {
 
