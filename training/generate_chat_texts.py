@@ -207,10 +207,22 @@ class ChatDecoder:
         return out, finished
 
     @staticmethod
-    def _sample(logits, top_p, generators):
-        """Nucleus sampling, each row with its own generator (a prompt's draws do not depend on its batch)."""
-        probs = torch.softmax(logits.double(), -1)
-        sorted_p, order = probs.sort(-1, descending=True)
+    def _sample(logits, top_p, generators, candidates=4096):
+        """Nucleus sampling, each row with its own generator (a prompt's draws do not depend on its batch). The
+        nucleus is looked for among the row's `candidates` most probable tokens (a partial sort); a row whose
+        candidates hold less than top_p of the mass is sorted in full, so the result is the full sort's."""
+        logits = logits.double()
+        log_total = torch.logsumexp(logits, -1, keepdim=True)
+        top_logits, order = logits.topk(min(candidates, logits.shape[-1]), dim=-1)
+        sorted_p = torch.exp(top_logits - log_total)
+        short = sorted_p.sum(-1) < top_p
+        if short.any():
+            rows = short.nonzero()[:, 0]
+            full_p, full_order = torch.exp(logits[rows] - log_total[rows]).sort(-1, descending=True)
+            width = full_p.shape[-1]
+            sorted_p = torch.cat([sorted_p, sorted_p.new_zeros(len(sorted_p), width - sorted_p.shape[-1])], -1)
+            order = torch.cat([order, order.new_zeros(len(order), width - order.shape[-1])], -1)
+            sorted_p[rows], order[rows] = full_p, full_order
         sorted_p = sorted_p * (sorted_p.cumsum(-1) - sorted_p < top_p)
         cdf = (sorted_p / sorted_p.sum(-1, keepdim=True)).cumsum(-1)
         u = torch.stack([torch.rand(1, generator=g, dtype=torch.float64) for g in generators])
