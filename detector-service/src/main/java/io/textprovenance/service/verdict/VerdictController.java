@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class VerdictController {
 
+    /** The OpenAPI document's tags (OpenApiDocumentTests' ApiDocumentation describes them). */
+    static final String VERDICTS = "verdicts";
+    static final String MODELS = "models";
+
     private final VerdictService verdicts;
     private final BatchJudge batchJudge;
     private final RateLimiter rateLimiter;
@@ -50,7 +54,7 @@ class VerdictController {
         this.calibrated = !calibration.isEmpty();
     }
 
-    @Operation(summary = "Judge one document", tags = ApiDocumentation.VERDICTS, description = "Scores every token"
+    @Operation(summary = "Judge one document", tags = VERDICTS, description = "Scores every token"
             + " of the text with the model, runs the zero-shot scores, the PAWN classifier (when the model has one) and"
             + " the provenance test, and labels the text machine, human or uncertain by the policy of"
             + " docs/verdict.md. A text needs at least detector.verdict.min-tokens (32) tokens for a label; shorter"
@@ -63,7 +67,7 @@ class VerdictController {
                         request.models())).get();
     }
 
-    @Operation(summary = "Judge up to detector.verdict.max-batch documents", tags = ApiDocumentation.VERDICTS,
+    @Operation(summary = "Judge up to detector.verdict.max-batch documents", tags = VERDICTS,
             description = "Each document as in POST /v1/verdicts; the answers come in request order. The documents'"
                     + " tokens together must fit detector.verdict.max-tokens.")
     @PostMapping(path = "/verdicts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +81,7 @@ class VerdictController {
         return RateLimiter.decorateSupplier(rateLimiter, () -> batchJudge.judgeAll(request.documents())).get();
     }
 
-    @Operation(summary = "The models in service", tags = ApiDocumentation.MODELS,
+    @Operation(summary = "The models in service", tags = MODELS,
             description = "First the model that answers every verdict (role verdict), and whether it has a PAWN head"
                     + " and a calibration; then any model hosted for attribution only (role attribution,"
                     + " detector.scoring.attribution-models), whose names a request may give in models.")

@@ -12,16 +12,16 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Documents in the OpenAPI document every error status {@link ProblemAdvice} and the filters answer on /v1, each as
  * application/problem+json with the Problem schema: 400, 401, 405 (with Allow), 406, 413 and 415 (operations with a
- * body), 429 (with Retry-After), 500, 503 (with Retry-After).
+ * body), 429 (with Retry-After), 500, 503 (with Retry-After). Read by springdoc in OpenApiDocumentTests only.
  */
-@Configuration(proxyBeanMethods = false)
-class ProblemOpenApi {
+@TestConfiguration(proxyBeanMethods = false)
+public class ProblemOpenApi {
 
     static final String PROBLEM = "Problem";
 

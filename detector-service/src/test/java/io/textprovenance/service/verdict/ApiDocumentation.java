@@ -5,46 +5,39 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
-import io.textprovenance.scoring.ModelManifest;
-import io.textprovenance.scoring.Scorer;
-import io.textprovenance.service.scoring.HostedModels;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's front matter ({@code /v3/api-docs}): the service's title, a description a first-time
- * reader can act on, the version of this build (build-info) and of the model in service, tags, a relative server
- * URL (so the document is right behind any proxy), and a description of each operation's 200 answer. Field
- * descriptions live on the records ({@link Verdict}, {@link VerdictRequest}, {@link ModelDescription}); error
- * responses are added by {@code ProblemOpenApi}.
+ * The OpenAPI document's front matter: the service's title, a description a first-time reader can act on, the version
+ * of the build and of the model in service, tags, a relative server URL (so the document is right behind any proxy),
+ * and a description of each operation's 200 answer. Field descriptions live on the records ({@link Verdict}, {@link
+ * VerdictRequest}, {@link ModelDescription}); error responses are added by {@code ProblemOpenApi}. Read by springdoc
+ * in {@link OpenApiDocumentTests} only, which writes the committed document: where the running configuration decides
+ * (version, model, limits, hosted names) it holds {@link OpenApiDocument}'s placeholders, filled in at startup.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    static final String VERDICTS = "verdicts";
-    static final String MODELS = "models";
+    static final String VERDICTS = VerdictController.VERDICTS;
+    static final String MODELS = VerdictController.MODELS;
 
     @Bean
-    OpenAPI detectorOpenApi(ObjectProvider<BuildProperties> build, Scorer scorer, VerdictProperties properties) {
-        ModelManifest model = scorer.manifest();
-        BuildProperties info = build.getIfAvailable();
-        String version = info == null ? "development build" : info.getVersion();
+    OpenAPI detectorOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Text provenance detector").version(version)
+                .info(new Info().title("Text provenance detector").version(OpenApiDocument.VERSION)
                         .description("Is this text machine-written? Each verdict scores every token of a text with a"
-                                + " causal language model (here " + model.name() + " " + model.version() + "),"
+                                + " causal language model (here " + OpenApiDocument.MODEL + "),"
                                 + " computes zero-shot scores and the PAWN classifier's probability with p-values"
                                 + " calibrated on human and machine reference texts, and runs a provenance test whose"
                                 + " false-positive rate is guaranteed at every length. The label is machine, human or"
                                 + " uncertain; `summary` says in plain words what it means, `basis` which tokens it"
-                                + " rests on. A label needs at least " + properties.minTokens() + " tokens (about 25"
-                                + " words); a request holds at most " + properties.maxTokens() + " tokens and "
-                                + properties.maxDocumentSize().toBytes() + " bytes. Errors are RFC 9457"
+                                + " rests on. A label needs at least " + OpenApiDocument.MIN_TOKENS + " tokens (about 25"
+                                + " words); a request holds at most " + OpenApiDocument.MAX_TOKENS + " tokens and "
+                                + OpenApiDocument.MAX_DOCUMENT_BYTES + " bytes. Errors are RFC 9457"
                                 + " application/problem+json. With API keys on (every profile but local), /v1 needs an"
                                 + " X-API-Key header. A web console is served at /; docs/verdict.md explains every field."))
                 .servers(List.of(new Server().url("/").description("this service")))
@@ -83,18 +76,19 @@ class ApiDocumentation {
 
     /**
      * A request may name only the hosted models: the schema lists their names as an enum, so a client (or a
-     * fuzzer) sending a schema-valid request never names a model this service does not host.
+     * fuzzer) sending a schema-valid request never names a model this service does not host. The names are the
+     * running service's: a placeholder here, filled in by {@link OpenApiDocument}.
      */
     @Bean
     @SuppressWarnings("unchecked")
-    OpenApiCustomizer hostedModelNames(HostedModels hosted) {
+    OpenApiCustomizer hostedModelNames() {
         return openApi -> {
             Schema<?> request = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
                     : openApi.getComponents().getSchemas().get("VerdictRequest");
             Schema<?> models = request == null || request.getProperties() == null ? null
                     : request.getProperties().get("models");
             if (models != null && models.getItems() != null) {
-                ((Schema<String>) models.getItems()).setEnum(hosted.names());
+                ((Schema<String>) models.getItems()).setEnum(List.of(OpenApiDocument.HOSTED_MODELS));
             }
         };
     }

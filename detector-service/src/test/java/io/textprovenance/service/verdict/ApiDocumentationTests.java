@@ -2,7 +2,13 @@ package io.textprovenance.service.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.textprovenance.service.scoring.HostedModels;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 16, item 3: the OpenAPI document is worth reading: the service's title, description and version, tags, a
  * relative server, every field described, a typed /v1/models, and every error answer as problem+json with an
- * example. The document is also written to target/openapi.json for a look.
+ * example. The document served is the committed one (OpenApiDocumentTests) with the running configuration filled in;
+ * it is also written to target/openapi-served.json for a look. Issue 14: Swagger UI is served without springdoc and
+ * opens that document.
  */
 @SpringBootTest(properties = {
         "detector.scoring.model-dir=${user.dir}/../scoring/src/test/resources/tiny/scoring-graph",
+        "detector.verdict.max-batch=7",
+        "detector.verdict.max-document-size=200KB",
         "detector.kafka.enabled=false",
         "spring.kafka.admin.auto-create=false",
         "detector.security.enabled=false"})
@@ -34,13 +45,17 @@ class ApiDocumentationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    HostedModels hosted;
+
     private JsonNode document;
 
     @BeforeEach
     void fetch() throws Exception {
-        String body = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+        String body = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse()
                 .getContentAsString();
-        Files.writeString(Path.of("target/openapi.json"), body);
+        Files.writeString(Path.of("target/openapi-served.json"), body);
         document = JsonMapper.shared().readTree(body);
     }
 
@@ -49,9 +64,9 @@ class ApiDocumentationTests {
         JsonNode info = document.path("info");
 
         assertThat(info.path("title").asString()).isEqualTo("Text provenance detector");
-        assertThat(info.path("version").asString()).isNotBlank().isNotEqualTo("v0");
-        assertThat(info.path("description").asString()).contains("tiny-test-gpt", "machine, human or uncertain",
-                "32 tokens", "problem+json", "X-API-Key");
+        assertThat(info.path("version").asString()).isNotBlank().isNotEqualTo("v0").doesNotContain("${");
+        assertThat(info.path("description").asString()).contains("tiny-test-gpt 0.0.1", "machine, human or uncertain",
+                "32 tokens", "4096 tokens and 204800 bytes", "problem+json", "X-API-Key").doesNotContain("${");
         assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/");
         assertThat(document.path("tags").findValuesAsString("name")).containsExactly("verdicts", "models");
     }
@@ -62,7 +77,34 @@ class ApiDocumentationTests {
                 .path("models").path("items").path("enum");
 
         assertThat(names.isArray()).as("models.items.enum").isTrue();
-        assertThat(names.get(0).asString()).isEqualTo("tiny-test-gpt");
+        assertThat(names.valueStream().map(JsonNode::asString)).containsExactlyElementsOf(hosted.names())
+                .containsExactly("tiny-test-gpt");
+    }
+
+    @Test
+    void shouldStateTheConfiguredBatchLimit() {
+        JsonNode documents = schemas().path("BatchRequest").path("properties").path("documents");
+
+        assertThat(documents.path("maxItems").asInt()).isEqualTo(7);
+        assertThat(documents.path("description").asString()).isEqualTo("at most detector.verdict.max-batch (7) documents");
+        assertThat(document.toString()).doesNotContain("${");
+    }
+
+    @Test
+    void shouldServeSwaggerUiOnTheDocumentFromTheServiceAlone() throws Exception {
+        mvc.perform(get("/swagger-ui.html")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/swagger-ui/index.html"));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("swagger-ui-bundle.js")));
+        mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("url: \"../v3/api-docs\"")))
+                .andExpect(content().string(containsString("validatorUrl: null")))
+                .andExpect(content().string(not(containsString("petstore"))));
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css",
+                "index.css")) {
+            mvc.perform(get("/swagger-ui/" + file)).andExpect(status().isOk());
+        }
     }
 
     @Test

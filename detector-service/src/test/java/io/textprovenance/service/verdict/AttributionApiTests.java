@@ -179,6 +179,9 @@ class AttributionApiTests {
         assertThat(undescribed).isEmpty();
         assertThat(schemas.path("VerdictRequest").path("properties").path("models").path("description").asString())
                 .contains("GET /v1/models", "Bonferroni");
+        // the enum is the running configuration's hosted models, filled into the committed document at startup
+        assertThat(schemas.path("VerdictRequest").path("properties").path("models").path("items").path("enum")
+                .valueStream().map(JsonNode::asString)).containsExactly(SERVED, OTHER);
         assertThat(schemas.path("ModelDescription").path("properties").path("role").path("description").asString())
                 .isNotBlank();
     }

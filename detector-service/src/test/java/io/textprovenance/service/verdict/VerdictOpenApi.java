@@ -2,14 +2,16 @@ package io.textprovenance.service.verdict;
 
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Request limits that are configuration, not annotations, written into the OpenAPI document so that the schema
- * and the validation agree: a batch holds at most {@code detector.verdict.max-batch} documents (more gets 400).
+ * and the validation agree: a batch holds at most {@code detector.verdict.max-batch} documents (more gets 400). The
+ * committed document holds the default and a placeholder in the description; {@link OpenApiDocument} writes the running
+ * limit into both.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 class VerdictOpenApi {
 
     @Bean
@@ -20,7 +22,7 @@ class VerdictOpenApi {
             if (batch != null && batch.getProperties() != null && batch.getProperties().get("documents") != null) {
                 Schema<?> documents = batch.getProperties().get("documents");
                 documents.setMaxItems(properties.maxBatch());
-                documents.setDescription("at most detector.verdict.max-batch (" + properties.maxBatch()
+                documents.setDescription("at most detector.verdict.max-batch (" + OpenApiDocument.MAX_BATCH
                         + ") documents");
             }
         };
