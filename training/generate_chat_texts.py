@@ -266,6 +266,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--round", type=int, default=256,
                     help="prompts per round: the prompts are done round by round, sorted by length within one")
+    ap.add_argument("--rounds", type=int, default=None,
+                    help="do only the first ROUNDS rounds (ids below ROUNDS x --round), then split")
     ap.add_argument("--split-only", action="store_true",
                     help="only split what OUT holds into --split-into (after a run stopped at a round's end)")
     ap.add_argument("--split-into", default=os.path.join(HERE, "data", "smollm2-chat"),
@@ -287,7 +289,8 @@ def main():
     specs.sort(key=lambda s: (s["id"] // args.round, len(s["prompt_ids"]), s["id"]))
     progress = args.out + ".progress"
     finished_ids = done_ids(progress)
-    todo = [s for s in specs if s["id"] not in finished_ids]
+    last = len(specs) if args.rounds is None else args.rounds * args.round
+    todo = [s for s in specs if s["id"] not in finished_ids and s["id"] < last]
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     started, written = time.time(), 0
     for start in range(0, len(todo), args.batch):
