@@ -9,7 +9,8 @@ at a temperature drawn in turn from --temperatures, nucleus p = --top-p, until <
 Prompts go through the model's chat template (system + user + assistant turn) and are decoded with a KV
 cache, batched with left padding (each sequence keeps its own RoPE positions, padded keys are masked).
 
-Output: one JSONL (a working file; the committed form is its split, see --split-into) in the detection-data layout (evaluation/.../DetectionData.readJsonl), rows alternating
+Output: one JSONL (a working file; the committed form is its split, see --split-into, where every row also
+carries its excerpt's attribution: source, url, license) in the detection-data layout (evaluation/.../DetectionData.readJsonl), rows alternating
 human_i, machine_i: {"text", "label", "generator", "domain", "task", "temperature", "doc"}; the generator is
 "smollm2-135m-instruct", the domain the corpus source. Rows are appended batch by batch and a rerun resumes
 with the prompts not yet done (each prompt samples from its own seeded generator). Progress goes to stderr.
@@ -17,6 +18,8 @@ with the prompts not yet done (each prompt samples from its own seeded generator
   .venv/bin/python generate_chat_texts.py work/smollm2-chat.jsonl -n 1600 --batch 32 --max-new 240 --threads 1
 """
 import argparse
+import csv
+import gzip
 import json
 import os
 import random
@@ -237,15 +240,36 @@ def done_ids(progress_path):
         return {json.loads(line)["id"] for line in f if line.strip()}
 
 
+LICENSES = {"wikipedia": "CC-BY-SA 3.0", "gutenberg": "public domain (USA)",
+            "stackexchange": "CC-BY-SA 3.0 (posts from May 2018 on: CC-BY-SA 4.0)"}
+
+
+def attributions(source):
+    """The corpus's attribution rows of one source, by document index (0-based, the order of corpus.iter_docs):
+    {"source": title or URL, "url", "license"}; CC-BY and CC-BY-SA require them beside the text."""
+    path = os.path.join(corpus.CORPUS_DIR, source, "attribution.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [{"source": row.get("title") or row.get("gum_doc") or row.get("url"),
+             "url": row.get("url") or row.get("source_url"),
+             "license": row.get("license") or LICENSES[source]} for row in rows]
+
+
 def split_by_domain_and_task(path, directory):
     """The generated pairs as one file per corpus source and task (<domain>-<task>.jsonl), so a per-file pair
-    cap (CacheFeatures --max-pairs-per-file) samples every source and task."""
-    files = {}
+    cap (CacheFeatures --max-pairs-per-file) samples every source and task. Each row gets its excerpt's
+    attribution (source title, URL, license) from the corpus."""
+    files, credits = {}, {}
     with open(path, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     for human, machine in zip(rows[0::2], rows[1::2]):
         assert human["label"] == "human" and machine["label"] == "machine", "rows must alternate human, machine"
-        files.setdefault(f"{machine['domain']}-{machine['task']}.jsonl", []).extend([human, machine])
+        domain = machine["domain"]
+        if domain not in credits:
+            credits[domain] = attributions(domain)
+        credit = credits[domain][machine["doc"]]
+        human, machine = {**human, **credit}, {**machine, **credit}
+        files.setdefault(f"{domain}-{machine['task']}.jsonl", []).extend([human, machine])
     os.makedirs(directory, exist_ok=True)
     for name, pairs in sorted(files.items()):
         with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
