@@ -15,7 +15,7 @@ human_i, machine_i: {"text", "label", "generator", "domain", "task", "temperatur
 "smollm2-135m-instruct", the domain the corpus source. Rows are appended batch by batch and a rerun resumes
 with the prompts not yet done (each prompt samples from its own seeded generator). Progress goes to stderr.
 
-  .venv/bin/python generate_chat_texts.py work/smollm2-chat.jsonl -n 1600 --batch 32 --max-new 240 --threads 1
+  .venv/bin/python generate_chat_texts.py work/smollm2-chat.jsonl -n 2200 --rounds 7 --batch 32 --max-new 200 --threads 2
 """
 import argparse
 import csv
