@@ -28,7 +28,8 @@ data="training/work/data-$name"
 rm -rf "$data" && mkdir -p "$data"
 IFS=',' read -ra sources <<< "$dirs"
 for dir in "${sources[@]}"; do
-  cp -rs "$(cd "$dir" && pwd)/." "$data/"
+  # -n: a file the first dirs already gave (their README.md) is kept; data files have distinct names
+  cp -rsn "$(cd "$dir" && pwd)/." "$data/"
 done
 evaluation/run.sh CacheFeatures --data "$data" --out "$features" --model "$model" --max-tokens 511 \
   --max-pairs-per-file "$pairs" ${reuse:+--reuse "$reuse"}
