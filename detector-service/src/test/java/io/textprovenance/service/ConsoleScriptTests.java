@@ -19,7 +19,7 @@ class ConsoleScriptTests {
 
     @Test
     void shouldPassTheHeatmapChecksUnderNode() throws Exception {
-        if (!nodeAvailable() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (!nodeAvailable() && BrowserPresent.ci()) {
             fail("CI=true and no `node` on the PATH: the console's JavaScript checks (src/test/js) need it"
                     + " (.ci/run installs nodejs)");
         }
