@@ -41,9 +41,13 @@ class Pawn(nn.Module):
         self.register_buffer("metric_mean", torch.zeros(NUM_METRICS) if metric_mean is None else metric_mean)
         self.register_buffer("metric_std", torch.ones(NUM_METRICS) if metric_std is None else metric_std)
 
-    def forward(self, metrics, hidden, mask, token_dropout=0.0):
-        """metrics [B,T,5], hidden [B,T+1,d], mask [B,T] (1 real, 0 padding) -> (logit [B], weights [B,T])."""
+    def forward(self, metrics, hidden, mask, token_dropout=0.0, hidden_dropout=0.0):
+        """metrics [B,T,5], hidden [B,T+1,d], mask [B,T] (1 real, 0 padding) -> (logit [B], weights [B,T]).
+        In training, token_dropout hides a share of the tokens from the gate softmax and hidden_dropout zeroes a
+        share of the hidden-state features the gate reads (both off in eval and in the exported graph)."""
         B, T, _ = metrics.shape
+        if hidden_dropout > 0 and self.training:
+            hidden = F.dropout(hidden, p=hidden_dropout)
         position = (torch.arange(T, device=metrics.device, dtype=torch.float32) / MAX_LEN).view(1, T, 1).expand(B, T, 1)
         gate_in = torch.cat([hidden[:, :-1, :], hidden[:, 1:, :], position], dim=-1)
         gate = self.gate_mlp(gate_in)                                       # [B,T,G]

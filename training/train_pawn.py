@@ -113,7 +113,7 @@ def train(cache, train_docs, val_docs, args, log):
     mean = sample[0][real].mean(0)
     std = sample[0][real].std(0).clamp_min(1e-3)
     model = Pawn(cache.d, width=args.width, metric_mean=mean, metric_std=std)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     steps = args.epochs * math.ceil(len(train_docs) / args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + math.cos(math.pi * min(s, steps) / steps)))
     step, start = 0, time.time()
@@ -122,7 +122,7 @@ def train(cache, train_docs, val_docs, args, log):
         total = 0.0
         for chunk in batches(train_docs, args.batch, rng):
             m, h, mask, y = cache.batch(chunk)
-            logit, _ = model(m, h, mask, token_dropout=0.15)
+            logit, _ = model(m, h, mask, token_dropout=0.15, hidden_dropout=args.hidden_dropout)
             target = y * (1 - args.smoothing) + args.smoothing / 2
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, target)
             opt.zero_grad()
@@ -285,7 +285,8 @@ def run_holdout(cache, group, args, log):
     p_in, y_in = predict(model, cache, in_docs)
     result = {"holdout": group, "train_docs": len(train_docs), "test_machine": int(sum(y)),
               "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "auroc_seen_groups": auroc(p_in, y_in),
-              "epochs": args.epochs, "width": args.width, "seed": args.seed, "backbone": cache.meta["model"]}
+              "epochs": args.epochs, "width": args.width, "seed": args.seed, "weight_decay": args.weight_decay,
+              "hidden_dropout": args.hidden_dropout, "backbone": cache.meta["model"]}
     log(json.dumps(result))
     with open(args.results, "a") as f:
         f.write(json.dumps(result) + "\n")
@@ -314,13 +315,17 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--smoothing", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--weight-decay", type=float, default=0.01)
+    ap.add_argument("--hidden-dropout", type=float, default=0.0,
+                    help="share of the gate's hidden-state inputs zeroed in training (against learning the topic)")
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, a comma-separated list of them, or all "
                     "(every group in turn); with more than one group also writes the table as <results>.md")
     ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
     args = ap.parse_args()
-    torch.set_num_threads(os.cpu_count())
+    torch.set_num_threads(args.threads)
     cache = Cache(args.features)
     log = lambda line: print(line, flush=True)  # noqa: E731
 
@@ -359,7 +364,8 @@ def main():
                        "hidden": "[B,T+1,d] float32: last hidden states, row 0 = BOS position",
                        "mask": "[B,T] float32: 1 real token, 0 padding"},
             "outputs": {"probability": "[B] P(machine)", "token_weights": "[B,T] gate softmax weight, mean over gates"},
-            "recipe": {"optimizer": "AdamW", "lr": args.lr, "weight_decay": 0.01, "grad_clip": 1.0,
+            "recipe": {"optimizer": "AdamW", "lr": args.lr, "weight_decay": args.weight_decay,
+                       "hidden_dropout": args.hidden_dropout, "grad_clip": 1.0,
                        "label_smoothing": args.smoothing, "token_dropout": 0.15, "epochs": args.epochs,
                        "batch": args.batch, "schedule": "cosine", "seed": args.seed},
             "train_docs": len(train_docs), "validation_docs": len(val_docs), "validation_auroc": auroc(p, y),
