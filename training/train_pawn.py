@@ -19,10 +19,12 @@ import json
 import math
 import os
 import time
+from collections import Counter
 
 import numpy as np
 import torch
 
+from generate_chat_texts import GENERATOR as CHAT_GENERATOR
 from pawn import METRIC_NAMES, NUM_METRICS, Pawn, PawnExport
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -183,11 +185,8 @@ PAWN_BEGIN, PAWN_END = "<!-- pawn:begin (written by train_pawn.py) -->", "<!-- p
 
 def data_summary(docs):
     """Machine texts per generator and texts per domain among the training documents (for pawn.json and the card)."""
-    generators, domains = {}, {}
-    for r in docs:
-        if r["label"] == 1:
-            generators[r["generator"]] = generators.get(r["generator"], 0) + 1
-        domains[r["domain"]] = domains.get(r["domain"], 0) + 1
+    generators = Counter(r["generator"] for r in docs if r["label"] == 1)
+    domains = Counter(r["domain"] for r in docs)
     return {"machine_texts_by_generator": dict(sorted(generators.items())), "texts_by_domain": dict(sorted(domains.items()))}
 
 
@@ -195,8 +194,8 @@ def data_line(data):
     """One sentence on the training data, from data_summary's counts."""
     gens = ", ".join(f"{g} {n}" for g, n in data["machine_texts_by_generator"].items())
     doms = ", ".join(f"{d} {n}" for d, n in data["texts_by_domain"].items())
-    chat = ("; generator smollm2-135m-instruct is `training/data/smollm2-chat/`, the rest `../shared/data/detection/`"
-            if "smollm2-135m-instruct" in data["machine_texts_by_generator"] else "")
+    chat = (f"; generator {CHAT_GENERATOR} is `training/data/smollm2-chat/`, the rest `../shared/data/detection/`"
+            if CHAT_GENERATOR in data["machine_texts_by_generator"] else "")
     return (f"labeled texts from the feature cache. Machine texts of the train split by generator: {gens}; "
             f"train-split texts by domain: {doms}{chat}")
 
@@ -221,7 +220,7 @@ width {card['width']}, 3 residual blocks (LayerNorm, Linear, GELU). {card['param
   test split.
 - **Recipe**: {r['optimizer']} lr {r['lr']}, weight decay {r['weight_decay']}, gradient clip {r['grad_clip']},
   label smoothing {r['label_smoothing']}, token dropout {r['token_dropout']} on the gate logits, hidden-state dropout
-  {r.get('hidden_dropout', 0.0)} on the gate's inputs, {r['epochs']}
+  {r['hidden_dropout']} on the gate's inputs, {r['epochs']}
   epochs, batch {r['batch']}, {r['schedule']} schedule, seed {r['seed']}; backbone frozen.
 - **Results**: test split, leave-one-generator-out and leave-one-domain-out in `docs/evaluation.md`.
 - **Limits**: a supervised head learns the generators and domains it saw; on unseen ones expect the held-out
