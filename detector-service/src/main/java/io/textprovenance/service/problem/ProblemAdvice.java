@@ -37,7 +37,10 @@ import tools.jackson.core.JacksonException;
 class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** Retry-After while the circuit is open or scoring timed out: the circuit's default open duration. */
     private static final String RETRY_AFTER_SECONDS = "30";
+    /** Retry-After when the scorer is at capacity or the rate limit is reached: a slot or permit frees within it. */
+    private static final String RETRY_AFTER_AT_CAPACITY_SECONDS = "1";
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
@@ -99,7 +102,7 @@ class ProblemAdvice {
     @ExceptionHandler(RequestNotPermitted.class)
     ResponseEntity<ProblemDetail> rateLimited(RequestNotPermitted e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                "the REST rate limit is reached; retry in a second", "1");
+                "the REST rate limit is reached; retry in a second", RETRY_AFTER_AT_CAPACITY_SECONDS);
     }
 
     @ExceptionHandler({CallNotPermittedException.class, ScorerOverloadedException.class, BulkheadFullException.class,
@@ -108,9 +111,10 @@ class ProblemAdvice {
         String detail = e instanceof CallNotPermittedException
                 ? "the scorer's circuit breaker is open after repeated failures; retry later"
                 : e instanceof ScorerTimeoutException ? "scoring timed out; retry later"
-                : "the scorer is at capacity; retry later";
+                : "the scorer is at capacity; retry in a second";
+        boolean atCapacity = e instanceof BulkheadFullException || e instanceof ScorerOverloadedException;
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "scorer-unavailable", "Scorer unavailable", detail,
-                RETRY_AFTER_SECONDS);
+                atCapacity ? RETRY_AFTER_AT_CAPACITY_SECONDS : RETRY_AFTER_SECONDS);
     }
 
     /** Nobody reads this answer (the client closed its connection): 499, as nginx logs it, for http.server.requests. */

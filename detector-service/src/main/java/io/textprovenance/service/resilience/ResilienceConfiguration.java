@@ -67,7 +67,7 @@ class ResilienceConfiguration {
 
     @Bean
     GuardedScorer guardedScorer(Scorer scorer, CircuitBreakerRegistry circuitBreakers, ResilienceProperties properties,
-                                MeterRegistry meters, ExecutorService scoringCallExecutor) {
+                                RateLimiter restRateLimiter, MeterRegistry meters, ExecutorService scoringCallExecutor) {
         BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
         Bulkhead rest = bulkheads.bulkhead("rest", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.restConcurrency()).maxWaitDuration(properties.restMaxWait()).build());
@@ -78,6 +78,6 @@ class ResilienceConfiguration {
         TimeLimiter timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout())
                 .cancelRunningFuture(true).build());
         return new GuardedScorer(scorer, circuitBreaker, timeLimiter, Map.of(Channel.REST, rest, Channel.KAFKA, kafka),
-                scoringCallExecutor);
+                Map.of(Channel.REST, restRateLimiter), scoringCallExecutor);
     }
 }

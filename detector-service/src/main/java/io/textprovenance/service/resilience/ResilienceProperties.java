@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                             not queue behind each other on a few cores: more wait at most
  *                             {@code restMaxWait} for a slot, then get 503 with Retry-After
  * @param kafkaConcurrency     scoring calls the Kafka listeners may have in flight (their bulkhead)
- * @param restRequestsPerSecond REST requests admitted per second (rate limiter), beyond which 429
+ * @param restRequestsPerSecond REST scoring calls admitted per second (rate limiter), beyond which 429: one per
+ *                             document (a batch takes one per document) and one per attribution model it tests,
+ *                             taken once the call holds a bulkhead slot, so calls shed with 503 use none
  * @param restMaxWait          longest a REST request waits for a free slot in its bulkhead before 503
  */
 @Validated

@@ -1,6 +1,5 @@
 package io.textprovenance.service.verdict;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.textprovenance.scoring.ModelManifest;
 import io.textprovenance.scoring.Scorer;
@@ -30,7 +29,6 @@ class VerdictController {
 
     private final VerdictService verdicts;
     private final BatchJudge batchJudge;
-    private final RateLimiter rateLimiter;
     private final VerdictProperties properties;
     private final ModelManifest manifest;
     private final String device;
@@ -39,13 +37,12 @@ class VerdictController {
     private final boolean calibrated;
     private final HostedModels hosted;
 
-    VerdictController(VerdictService verdicts, RateLimiter restRateLimiter, VerdictProperties properties,
+    VerdictController(VerdictService verdicts, VerdictProperties properties,
                       Scorer scorer, PawnHeadHolder pawn, CalibrationTable calibration,
                       ExecutorService scoringCallExecutor, HostedModels hosted) {
         this.verdicts = verdicts;
         this.hosted = hosted;
         this.batchJudge = new BatchJudge(verdicts, scoringCallExecutor);
-        this.rateLimiter = restRateLimiter;
         this.properties = properties;
         this.manifest = scorer.manifest();
         this.device = scorer.info().device();
@@ -62,9 +59,7 @@ class VerdictController {
             + " also holds every token's evidence and the anytime-valid test along the text.")
     @PostMapping(path = "/verdicts", consumes = MediaType.APPLICATION_JSON_VALUE)
     Verdict verdict(@Valid @RequestBody VerdictRequest request) {
-        return RateLimiter.decorateSupplier(rateLimiter,
-                () -> verdicts.judge(Channel.REST, request.id(), request.text(), request.wantsExplanation(),
-                        request.models())).get();
+        return verdicts.judge(Channel.REST, request.id(), request.text(), request.wantsExplanation(), request.models());
     }
 
     @Operation(summary = "Judge up to detector.verdict.max-batch documents", tags = VERDICTS,
@@ -78,7 +73,7 @@ class VerdictController {
         }
         verdicts.validateBatch(request.documents().stream().map(VerdictRequest::text).toList());
         request.documents().forEach(document -> verdicts.validateModels(document.text(), document.models()));
-        return RateLimiter.decorateSupplier(rateLimiter, () -> batchJudge.judgeAll(request.documents())).get();
+        return batchJudge.judgeAll(request.documents());
     }
 
     @Operation(summary = "The models in service", tags = MODELS,

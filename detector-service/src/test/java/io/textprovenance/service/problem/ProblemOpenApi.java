@@ -69,7 +69,7 @@ public class ProblemOpenApi {
         errors.put("500", problem("Unexpected server error", 500, "internal-error", "Internal error",
                 "the request failed on the server; it has been logged"));
         errors.put("503", problem("Scorer unavailable: circuit open, overloaded or timed out", 503, "scorer-unavailable",
-                "Scorer unavailable", "the scorer is at capacity; retry later")
+                "Scorer unavailable", "the scorer is at capacity; retry in a second")
                 .addHeaderObject("Retry-After", header("seconds")));
         errors.forEach((status, response) -> {
             if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.textprovenance.scoring.ModelManifest;
@@ -140,6 +145,49 @@ class GuardedScorerTests {
         assertThat(scorer.interrupted.await(10, TimeUnit.SECONDS)).as("scoring thread interrupted").isTrue();
     }
 
+    @Test
+    void shouldSpendNoRatePermitOnACallShedAtTheFullBulkhead() throws Exception {
+        // one slot, no wait; two permits per hour: the holder of the slot takes one, the shed call must take none
+        Bulkhead oneSlot = Bulkhead.of("rest", BulkheadConfig.custom().maxConcurrentCalls(1)
+                .maxWaitDuration(Duration.ZERO).build());
+        RateLimiter twoPermits = RateLimiter.of("rest", RateLimiterConfig.custom().limitForPeriod(2)
+                .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+        GuardedScorer guarded = new GuardedScorer(scorer, CircuitBreaker.ofDefaults("scorer"),
+                TimeLimiter.of(Duration.ofSeconds(60)), Map.of(Channel.REST, oneSlot, Channel.KAFKA,
+                Bulkhead.ofDefaults("kafka")), Map.of(Channel.REST, twoPermits), executor);
+        Thread holder = new Thread(() -> {
+            try {
+                guarded.score(Channel.REST, "text", 0);
+            } catch (RuntimeException expected) {   // cancelled below
+            }
+        });
+        holder.start();
+        assertThat(scorer.started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(twoPermits.getMetrics().getAvailablePermissions()).isEqualTo(1);
+
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(BulkheadFullException.class);
+        assertThat(twoPermits.getMetrics().getAvailablePermissions()).as("permits after a shed call").isEqualTo(1);
+        holder.interrupt();
+        holder.join(10_000);
+
+        twoPermits.acquirePermission();
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(RequestNotPermitted.class);
+        assertThat(oneSlot.getMetrics().getAvailableConcurrentCalls()).as("slot released after 429").isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotRateLimitAChannelWithoutALimiter() throws Exception {
+        RateLimiter none = RateLimiter.of("rest", RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+        none.acquirePermission();   // the REST limiter is spent; Kafka has none
+        GuardedScorer guarded = new GuardedScorer(scorer, CircuitBreaker.ofDefaults("scorer"),
+                TimeLimiter.of(Duration.ofMillis(200)), Map.of(Channel.REST, Bulkhead.ofDefaults("rest"),
+                Channel.KAFKA, Bulkhead.ofDefaults("kafka")), Map.of(Channel.REST, none), executor);
+
+        assertThatThrownBy(() -> guarded.score(Channel.REST, "text", 0)).isInstanceOf(RequestNotPermitted.class);
+        assertThatThrownBy(() -> guarded.score(Channel.KAFKA, "text", 0)).isInstanceOf(ScorerTimeoutException.class);
+    }
+
     private static void bindRequest(ClientConnection client) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setAttribute(ClientConnection.ATTRIBUTE, client);
@@ -149,6 +197,7 @@ class GuardedScorerTests {
     private GuardedScorer guarded(Duration timeout) {
         return new GuardedScorer(scorer, CircuitBreaker.ofDefaults("scorer"), TimeLimiter.of(TimeLimiterConfig.custom()
                 .timeoutDuration(timeout).cancelRunningFuture(true).build()),
-                Map.of(Channel.REST, Bulkhead.ofDefaults("rest"), Channel.KAFKA, Bulkhead.ofDefaults("kafka")), executor);
+                Map.of(Channel.REST, Bulkhead.ofDefaults("rest"), Channel.KAFKA, Bulkhead.ofDefaults("kafka")), Map.of(),
+                executor);
     }
 }
