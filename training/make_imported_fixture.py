@@ -33,12 +33,12 @@ QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "
 
 
 def normalize_layout(text):
-    """The Java scorer's LayoutNormalizingTokenizer: trimmed, every whitespace run holding a line break
-    becomes one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace), and
-    typographic quotes are folded to ASCII."""
+    """The Java scorer's LayoutNormalizingTokenizer (layout-2+quotes-1): trimmed, every whitespace run becomes
+    one space (for the texts here Python's whitespace set equals Java's Character.isWhitespace), and typographic
+    quotes are folded to ASCII."""
     if text and not text.strip():
         return " "
-    return re.sub(r"\s*[\n\r\u0085\u2028\u2029]\s*", " ", text.strip()).translate(QUOTES)
+    return re.sub(r"\s+", " ", text.strip()).translate(QUOTES)
 
 
 def texts():

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * Layout is not evidence: the same words get the same tokens, and so the same verdict, whether they come as
- * one line or as paragraphs, with Windows or Unix line endings, or with a trailing newline. Before tokenizing,
- * leading and trailing whitespace is dropped and every run of whitespace that holds a line break
- * ({@code \n}, {@code \r}, U+0085, U+2028, U+2029) becomes one space; runs without a line break are kept as
- * written; a text of whitespace only becomes one space (still a token: "nothing to judge" is the verdict
+ * one line or as paragraphs, with Windows or Unix line endings, with a trailing newline, or with two spaces after
+ * a full stop. Before tokenizing, leading and trailing whitespace is dropped and every run of whitespace
+ * ({@link Character#isWhitespace}: spaces, tabs, line breaks) becomes one space; a text of whitespace only becomes
+ * one space (still a token: "nothing to judge" is the verdict
  * policy's call, not the tokenizer's). Typographic quotes are folded to their ASCII forms (U+2018, U+2019,
  * U+201A, U+201B to {@code '}; U+201C, U+201D, U+201E, U+201F to {@code "}), one character for one, so a text
  * typed with "smart quotes" scores as the same text typed without them. Offsets still point into the caller's
@@ -21,10 +21,11 @@ import java.util.Arrays;
 public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
 
     /**
-     * The version of the normalization rules: "layout-1" trims, and turns whitespace runs that hold a line break into
-     * one space; "quotes-1" folds typographic quotes to ASCII.
+     * The version of the normalization rules: "layout-2" trims, and turns every whitespace run into one space
+     * ("layout-1" did so only for runs holding a line break, so a text rejoined with single spaces after its
+     * sentences had been typed with two got other tokens); "quotes-1" folds typographic quotes to ASCII.
      */
-    public static final String VERSION = "layout-1+quotes-1";
+    public static final String VERSION = "layout-2+quotes-1";
 
     @Override
     public TokenizedText encode(String text) {
@@ -52,22 +53,11 @@ public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
                 normalized.append(foldQuote(text.charAt(i++)));
                 continue;
             }
-            int runEnd = i;
-            boolean lineBreak = false;
-            while (runEnd < last && Character.isWhitespace(text.charAt(runEnd))) {
-                lineBreak |= isLineBreak(text.charAt(runEnd));
-                runEnd++;
+            original[normalized.length()] = i;
+            normalized.append(' ');
+            while (i < last && Character.isWhitespace(text.charAt(i))) {
+                i++;
             }
-            if (lineBreak) {
-                original[normalized.length()] = i;
-                normalized.append(' ');
-            } else {
-                for (int k = i; k < runEnd; k++) {
-                    original[normalized.length()] = k;
-                    normalized.append(text.charAt(k));
-                }
-            }
-            i = runEnd;
         }
         original[normalized.length()] = text.length();
         TokenizedText tokens = inner.encode(normalized.toString());
@@ -86,10 +76,6 @@ public record LayoutNormalizingTokenizer(Tokenizer inner) implements Tokenizer {
             case '\u201C', '\u201D', '\u201E', '\u201F' -> '"';
             default -> c;
         };
-    }
-
-    private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     @Override

@@ -186,7 +186,7 @@ class OnnxScorerTests {
 
         assertThat(after.manifest()).isSameAs(graph.manifest());
         assertThat(after.device()).isEqualTo("cpu");
-        assertThat(after.textNormalization()).isEqualTo(LayoutNormalizingTokenizer.VERSION).isEqualTo("layout-1+quotes-1");
+        assertThat(after.textNormalization()).isEqualTo(LayoutNormalizingTokenizer.VERSION).isEqualTo("layout-2+quotes-1");
         assertThat(after.batches()).isGreaterThan(before.batches());
         assertThat(after.windowsRun()).as("a text over the context: several windows")
                 .isGreaterThanOrEqualTo(before.windowsRun() + 2);

@@ -34,6 +34,7 @@ class LayoutNormalizingTokenizerTests {
             "First sentence here.\r\n\r\nSecond one, with a comma.\r\nThird.\r\n",
             "First sentence here.\rSecond one, with a comma.\u2029Third.",
             "  First sentence here. \n \n Second one, with a comma.\n\n\n\nThird.\n",
+            "First sentence here.  Second one,\twith a comma.   Third.",
             oneLine + "\n"}) {
             assertThat(tokenizer.encode(layout).ids()).as("%s", layout.replace("\n", "\\n").replace("\r", "\\r"))
                     .isEqualTo(expected);
@@ -48,15 +49,17 @@ class LayoutNormalizingTokenizerTests {
         assertThat(tokenizer.encode(curly).ids()).isNotEqualTo(plain.encode(curly).ids());
     }
 
+    /** Typed with two spaces after a full stop, and the same sentences rejoined with one: the same tokens. */
     @Test
-    void shouldKeepSpacingWithinALine() {
-        String text = "Two  spaces\tand a tab.";
-        assertThat(tokenizer.encode(text).ids()).isEqualTo(plain.encode(text).ids());
+    void shouldFoldSpacingWithinALine() {
+        String text = "Two  spaces\tand a tab.  Then a sentence.";
+        assertThat(plain.encode(text).ids()).isNotEqualTo(plain.encode("Two spaces and a tab. Then a sentence.").ids());
+        assertThat(tokenizer.encode(text).ids()).isEqualTo(plain.encode("Two spaces and a tab. Then a sentence.").ids());
     }
 
     @Test
     void shouldKeepOffsetsInTheOriginalText() {
-        String text = "\n  One line.\r\n\r\nTwo \u201cquoted\u201d lines.\n";
+        String text = "\n  One line.\r\n\r\nTwo \u201cquoted\u201d lines.  And\ttabs.\n";
         TokenizedText tokens = tokenizer.encode(text);
         StringBuilder rebuilt = new StringBuilder();
         for (int t = 0; t < tokens.size(); t++) {
