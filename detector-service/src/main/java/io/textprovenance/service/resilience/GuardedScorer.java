@@ -15,15 +15,15 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * The scorer behind its guards: the caller's channel bulkhead, then the channel's rate limiter (REST only), then
- * the shared circuit breaker, then the time limiter. The rate permit is taken only once the call holds a bulkhead
- * slot: a call shed with 503 at a full bulkhead uses none, so past saturation the rate stays for the calls that can
- * be served (taken first, the shed calls used it up and the ones finishing a verdict got 429, leaving the scorer
- * idle: docs/reliability.md). Input reaches it validated (VerdictService.validate), so every exception it throws counts as a
- * failure of the scorer, an {@link IllegalArgumentException} included; a cancelled call does not. A call that
+ * The scorer behind its guards: the caller's channel bulkhead, then the channel's rate limiter (REST only), then the
+ * shared circuit breaker, then the time limiter. The rate permit is taken only once the call holds a bulkhead slot:
+ * a call shed with 503 at a full bulkhead uses none, so past saturation the rate stays for the calls that can be
+ * served (taken first, the shed calls used it up and the ones finishing a verdict got 429, leaving the scorer idle:
+ * docs/reliability.md). Input reaches it validated (VerdictService.validate), so every exception it throws counts as
+ * a failure of the scorer, an {@link IllegalArgumentException} included; a cancelled call does not. A call that
  * times out, whose caller is interrupted, or whose REST client closes its connection ({@link ClientConnection},
- * asked every {@link ClientConnection#CHECK_INTERVAL} while waiting) is cancelled: the scoring thread is
- * interrupted and withdraws the document's queued windows, so no model time goes to an answer nobody will read.
+ * asked every {@link ClientConnection#CHECK_INTERVAL} while waiting) is cancelled: the scoring thread is interrupted
+ * and withdraws the document's queued windows, so no model time goes to an answer nobody will read.
  */
 public final class GuardedScorer {
 
