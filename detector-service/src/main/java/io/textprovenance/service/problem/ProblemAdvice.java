@@ -108,13 +108,18 @@ class ProblemAdvice {
     @ExceptionHandler({CallNotPermittedException.class, ScorerOverloadedException.class, BulkheadFullException.class,
             ScorerTimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-        String detail = e instanceof CallNotPermittedException
-                ? "the scorer's circuit breaker is open after repeated failures; retry later"
-                : e instanceof ScorerTimeoutException ? "scoring timed out; retry later"
-                : "the scorer is at capacity; retry in a second";
-        boolean atCapacity = e instanceof BulkheadFullException || e instanceof ScorerOverloadedException;
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "scorer-unavailable", "Scorer unavailable", detail,
-                atCapacity ? RETRY_AFTER_AT_CAPACITY_SECONDS : RETRY_AFTER_SECONDS);
+        if (e instanceof CallNotPermittedException) {
+            return scorerUnavailable("the scorer's circuit breaker is open after repeated failures; retry later",
+                    RETRY_AFTER_SECONDS);
+        }
+        if (e instanceof ScorerTimeoutException) {
+            return scorerUnavailable("scoring timed out; retry later", RETRY_AFTER_SECONDS);
+        }
+        return scorerUnavailable("the scorer is at capacity; retry in a second", RETRY_AFTER_AT_CAPACITY_SECONDS);
+    }
+
+    private static ResponseEntity<ProblemDetail> scorerUnavailable(String detail, String retryAfter) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "scorer-unavailable", "Scorer unavailable", detail, retryAfter);
     }
 
     /** Nobody reads this answer (the client closed its connection): 499, as nginx logs it, for http.server.requests. */

@@ -3,15 +3,15 @@ package io.textprovenance.scoring.tokenizer;
 import java.util.Arrays;
 
 /**
- * Layout is not evidence: the same words get the same tokens, and so the same verdict, whether they come as
- * one line or as paragraphs, with Windows or Unix line endings, with a trailing newline, or with two spaces after
- * a full stop. Before tokenizing, leading and trailing whitespace is dropped and every run of whitespace
+ * Layout is not evidence: the same words get the same tokens, and so the same verdict, whether they come as one line
+ * or as paragraphs, with Windows or Unix line endings, with a trailing newline, or with two spaces after a full
+ * stop. Before tokenizing, leading and trailing whitespace is dropped and every run of whitespace
  * ({@link Character#isWhitespace}: spaces, tabs, line breaks) becomes one space; a text of whitespace only becomes
- * one space (still a token: "nothing to judge" is the verdict
- * policy's call, not the tokenizer's). Typographic quotes are folded to their ASCII forms (U+2018, U+2019,
- * U+201A, U+201B to {@code '}; U+201C, U+201D, U+201E, U+201F to {@code "}), one character for one, so a text
- * typed with "smart quotes" scores as the same text typed without them. Offsets still point into the caller's
- * original text: the token holding such a space spans the whole run there.
+ * one space (still a token: "nothing to judge" is the verdict policy's call, not the tokenizer's). Typographic
+ * quotes are folded to their ASCII forms (U+2018, U+2019, U+201A, U+201B to {@code '}; U+201C, U+201D, U+201E,
+ * U+201F to {@code "}), one character for one, so a text typed with "smart quotes" scores as the same text typed
+ * without them. Offsets still point into the caller's original text: the token holding such a space spans the whole
+ * run there.
  *
  * <p>{@link #VERSION} names these rules. A head trained on the scorer's features (PAWN) and a feature cache record
  * it, and a head recorded under other rules is refused: its features were other tokens. Change it with the rules.
