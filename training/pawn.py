@@ -6,6 +6,13 @@ state that predicts token i, h_{i+1} the state at token i). A metric MLP maps m_
 g_i to G = F gate logits; padding gets -inf and a softmax over the sequence weights each channel; the weighted
 sum goes through an aggregate MLP to one logit. MLPs: input projection, 3 residual blocks (LayerNorm, Linear,
 GELU), output projection.
+
+gate_hidden says what the gate reads of the hidden states: "raw" (the paper's), "centered" (each text's mean
+hidden state over its real rows subtracted first, so the gate sees how a token differs from its own text rather
+than the text's topic) or "none" (the gate reads the position only). metric_view says what the metric MLP reads:
+"raw" (the five metrics, the paper's) or "relative" (each token's log-prob and max log-prob plus its entropy, i.e.
+surprise against what the model expected there, rank fraction, top-p mass and a zero column: no absolute level
+of predictability, which differs between domains more than between human and machine).
 """
 import torch
 import torch.nn as nn
@@ -14,6 +21,16 @@ import torch.nn.functional as F
 METRIC_NAMES = ["token_logprob", "entropy", "max_logprob", "rank_fraction", "top_p_mass"]
 NUM_METRICS = len(METRIC_NAMES)
 MAX_LEN = 512
+GATE_HIDDEN = ("raw", "centered", "none")
+METRIC_VIEWS = ("raw", "relative")
+
+
+def view_metrics(metrics, view):
+    """metrics [..., 5] in METRIC_NAMES order, as the metric MLP reads them under the view."""
+    if view == "raw":
+        return metrics
+    logprob, entropy, max_logprob, rank, top_p = metrics.unbind(-1)
+    return torch.stack([logprob + entropy, max_logprob + entropy, rank, top_p, torch.zeros_like(rank)], dim=-1)
 
 
 class ResidualMLP(nn.Module):
@@ -33,8 +50,14 @@ class ResidualMLP(nn.Module):
 
 
 class Pawn(nn.Module):
-    def __init__(self, hidden_size, width=128, metric_mean=None, metric_std=None):
+    def __init__(self, hidden_size, width=128, metric_mean=None, metric_std=None, gate_hidden="raw", metric_view="raw"):
         super().__init__()
+        if gate_hidden not in GATE_HIDDEN:
+            raise ValueError(f"gate_hidden must be one of {GATE_HIDDEN}, not {gate_hidden!r}")
+        if metric_view not in METRIC_VIEWS:
+            raise ValueError(f"metric_view must be one of {METRIC_VIEWS}, not {metric_view!r}")
+        self.gate_hidden = gate_hidden
+        self.metric_view = metric_view
         self.metric_mlp = ResidualMLP(NUM_METRICS, width, width)
         self.gate_mlp = ResidualMLP(2 * hidden_size + 1, width, width)
         self.aggregate = ResidualMLP(width, width, 1)
@@ -46,6 +69,11 @@ class Pawn(nn.Module):
         In training, token_dropout hides a share of the tokens from the gate softmax and hidden_dropout zeroes a
         share of the hidden-state features the gate reads (both off in eval and in the exported graph)."""
         B, T, _ = metrics.shape
+        if self.gate_hidden == "centered":
+            rows = torch.cat([torch.ones_like(mask[:, :1]), mask], dim=1).unsqueeze(-1)   # BOS row + real tokens
+            hidden = hidden - (hidden * rows).sum(dim=1, keepdim=True) / rows.sum(dim=1, keepdim=True)
+        elif self.gate_hidden == "none":
+            hidden = torch.zeros_like(hidden)
         if hidden_dropout > 0 and self.training:
             hidden = F.dropout(hidden, p=hidden_dropout)
         position = (torch.arange(T, device=metrics.device, dtype=torch.float32) / MAX_LEN).view(1, T, 1).expand(B, T, 1)
@@ -58,7 +86,7 @@ class Pawn(nn.Module):
             keep = keep & ~dropped
         gate = gate.masked_fill(~keep.unsqueeze(-1), float("-inf"))
         weights = torch.softmax(gate, dim=1)                                # over the sequence
-        features = self.metric_mlp((metrics - self.metric_mean) / self.metric_std)
+        features = self.metric_mlp((view_metrics(metrics, self.metric_view) - self.metric_mean) / self.metric_std)
         pooled = (weights * features).sum(dim=1)                            # [B,F]
         logit = self.aggregate(pooled).squeeze(-1)
         return logit, weights.mean(dim=-1)

@@ -25,7 +25,7 @@ import numpy as np
 import torch
 
 from generate_chat_texts import GENERATOR as CHAT_GENERATOR
-from pawn import METRIC_NAMES, NUM_METRICS, Pawn, PawnExport
+from pawn import GATE_HIDDEN, METRIC_NAMES, METRIC_VIEWS, NUM_METRICS, Pawn, PawnExport, view_metrics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -98,13 +98,16 @@ def batches(docs, size, rng=None):
 
 @torch.no_grad()
 def predict(model, cache, docs, size=64):
+    """P(machine) and the label of each doc, in the order of docs (batches() sorts them by length)."""
     model.eval()
-    out = []
+    position = {id(r): i for i, r in enumerate(docs)}
+    probabilities = [0.0] * len(docs)
     for chunk in batches(docs, size):
-        m, h, mask, y = cache.batch(chunk)
+        m, h, mask, _ = cache.batch(chunk)
         logit, _ = model(m, h, mask)
-        out += list(zip(torch.sigmoid(logit).tolist(), y.tolist()))
-    return [p for p, _ in out], [int(y) for _, y in out]
+        for r, probability in zip(chunk, torch.sigmoid(logit).tolist()):
+            probabilities[position[id(r)]] = probability
+    return probabilities, [int(r["label"]) for r in docs]
 
 
 def train(cache, train_docs, val_docs, args, log):
@@ -112,9 +115,11 @@ def train(cache, train_docs, val_docs, args, log):
     rng = np.random.default_rng(args.seed)
     sample = cache.batch(train_docs[: min(len(train_docs), 512)])
     real = sample[2].bool()
-    mean = sample[0][real].mean(0)
-    std = sample[0][real].std(0).clamp_min(1e-3)
-    model = Pawn(cache.d, width=args.width, metric_mean=mean, metric_std=std)
+    viewed = view_metrics(sample[0], args.metric_view)[real]
+    mean = viewed.mean(0)
+    std = viewed.std(0).clamp_min(1e-3)
+    model = Pawn(cache.d, width=args.width, metric_mean=mean, metric_std=std, gate_hidden=args.gate_hidden,
+                 metric_view=args.metric_view)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     steps = args.epochs * math.ceil(len(train_docs) / args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + math.cos(math.pi * min(s, steps) / steps)))
@@ -304,11 +309,22 @@ def run_holdout(cache, group, args, log):
     result = {"holdout": group, "train_docs": len(train_docs), "test_machine": int(sum(y)),
               "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "auroc_seen_groups": auroc(p_in, y_in),
               "epochs": args.epochs, "width": args.width, "seed": args.seed, "weight_decay": args.weight_decay,
-              "hidden_dropout": args.hidden_dropout, "backbone": cache.meta["model"]}
+              "hidden_dropout": args.hidden_dropout, "gate_hidden": args.gate_hidden, "metric_view": args.metric_view,
+              "backbone": cache.meta["model"]}
     log(json.dumps(result))
     with open(args.results, "a") as f:
         f.write(json.dumps(result) + "\n")
+    if args.predictions:
+        write_predictions(args.predictions, group, test_docs, p, y)
     return result
+
+
+def write_predictions(directory, group, docs, probabilities, labels):
+    """The held-out texts' P(machine), one JSON line per text, so that runs (seeds, recipes) can be averaged."""
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, group.replace(":", "-") + ".jsonl"), "w") as f:
+        for doc, probability, label in zip(docs, probabilities, labels):
+            f.write(json.dumps({"feature": doc["feature"], "label": label, "p": probability}) + "\n")
 
 
 def holdout_table(results, backbone):
@@ -337,10 +353,18 @@ def main():
     ap.add_argument("--hidden-dropout", type=float, default=0.3,
                     help="share of the gate's hidden-state inputs zeroed in training, against learning the topic "
                          "(0.3, the shipped recipe, raised held-out AUROC on every group tried; docs/evaluation.md)")
+    ap.add_argument("--gate-hidden", choices=GATE_HIDDEN, default="raw",
+                    help="with --holdout: what the gate reads of the hidden states: raw (the paper's, shipped), "
+                         "centered on each text's mean, or none (docs/evaluation.md compares them held out)")
+    ap.add_argument("--metric-view", choices=METRIC_VIEWS, default="raw",
+                    help="with --holdout: what the metric MLP reads: raw (the paper's five metrics, shipped) or "
+                         "relative to the token's entropy (pawn.py)")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, a comma-separated list of them, or all "
                     "(every group in turn); with more than one group also writes the table as <results>.md")
     ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
+    ap.add_argument("--predictions", default=None, help="with --holdout: write each group's held-out P(machine) "
+                    "per text to this folder (<group>.jsonl)")
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
     args = ap.parse_args()
@@ -361,6 +385,9 @@ def main():
             log(table)
         return
 
+    if (args.gate_hidden, args.metric_view) != ("raw", "raw"):
+        raise SystemExit("--gate-hidden and --metric-view other than raw are held-out experiments (docs/evaluation.md): "
+                         "use them with --holdout; a shipped head keeps the recipe pawn.json records")
     require_provenance(cache, args.features)
     train_docs = cache.documents(lambda r: r["split"] == "train")
     val_docs = cache.documents(lambda r: r["split"] == "calibration")
