@@ -13,7 +13,7 @@ import json
 import math
 import os
 
-from train_pawn import auroc
+from train_pawn import auroc, group_of_predictions_file
 
 
 def logits(path):
@@ -46,7 +46,7 @@ def main():
     files = sorted(os.path.basename(p) for p in glob.glob(os.path.join(rows[0][1][0], "*.jsonl")))
     if not files:
         raise SystemExit(f"no <group>.jsonl in {rows[0][1][0]}")
-    groups = [f[:-len(".jsonl")].replace("-", ":", 1) for f in files]
+    groups = [group_of_predictions_file(f) for f in files]
     print("| runs averaged | " + " | ".join(groups) + " | mean |")
     print("|---|" + "---:|" * (len(groups) + 1))
     for name, dirs in rows:

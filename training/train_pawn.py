@@ -319,10 +319,20 @@ def run_holdout(cache, group, args, log):
     return result
 
 
+def predictions_file(group):
+    """The file name of a group's held-out predictions: generator:NAME -> generator-NAME.jsonl."""
+    return group.replace(":", "-", 1) + ".jsonl"
+
+
+def group_of_predictions_file(name):
+    """The inverse of predictions_file."""
+    return name[:-len(".jsonl")].replace("-", ":", 1)
+
+
 def write_predictions(directory, group, docs, probabilities, labels):
     """The held-out texts' P(machine), one JSON line per text, so that runs (seeds, recipes) can be averaged."""
     os.makedirs(directory, exist_ok=True)
-    with open(os.path.join(directory, group.replace(":", "-") + ".jsonl"), "w") as f:
+    with open(os.path.join(directory, predictions_file(group)), "w") as f:
         for doc, probability, label in zip(docs, probabilities, labels):
             f.write(json.dumps({"feature": doc["feature"], "label": label, "p": probability}) + "\n")
 
