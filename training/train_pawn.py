@@ -299,20 +299,29 @@ def in_fraction(row, fraction):
     return int.from_bytes(digest[:8], "big") < fraction * 2.0 ** 64
 
 
+def holdout_documents(cache, group, train_fraction=1.0):
+    """(train, held-out, seen) documents of a held-out run: the train split without the group (its machine texts,
+    and for a generator the human texts of its files too); the group's calibration- and test-split texts; the
+    other groups' calibration- and test-split texts."""
+    sources = {r["source"] for r in cache.rows if in_group(r, group)}
+    is_generator = group.startswith("generator")
+
+    def of_group(r):
+        return in_group(r, group) or (is_generator and r["label"] == 0 and r["source"] in sources)
+
+    train_docs = cache.documents(lambda r: r["split"] == "train" and not of_group(r)
+                                 and in_fraction(r, train_fraction))
+    test_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and of_group(r))
+    in_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and not of_group(r))
+    return train_docs, test_docs, in_docs
+
+
 def run_holdout(cache, group, args, log):
     """Trains without the group (its machine texts, and for a generator the human texts of its files too)
     on the train split, and reports AUROC on the group's held-out texts: the calibration and test splits,
     which a holdout run never trains or monitors on (a train-split text of the group shares its document
     with trained texts of other groups, so it is left out)."""
-    sources = {r["source"] for r in cache.rows if in_group(r, group)}
-    is_generator = group.startswith("generator")
-    train_docs = cache.documents(lambda r: r["split"] == "train" and not in_group(r, group)
-                                 and not (is_generator and r["label"] == 0 and r["source"] in sources)
-                                 and in_fraction(r, args.train_fraction))
-    test_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and (in_group(r, group) or (
-        is_generator and r["label"] == 0 and r["source"] in sources)))
-    in_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and not in_group(r, group)
-                              and not (is_generator and r["label"] == 0 and r["source"] in sources))
+    train_docs, test_docs, in_docs = holdout_documents(cache, group, args.train_fraction)
     log(f"holdout {group}: train {len(train_docs)} docs, held-out test {len(test_docs)} docs")
     model = train(cache, train_docs, [], args, log)
     p, y = predict(model, cache, test_docs)
@@ -345,7 +354,8 @@ def write_predictions(directory, group, docs, probabilities, labels):
     os.makedirs(directory, exist_ok=True)
     with open(os.path.join(directory, predictions_file(group)), "w") as f:
         for doc, probability, label in zip(docs, probabilities, labels):
-            f.write(json.dumps({"feature": doc["feature"], "label": label, "p": probability}) + "\n")
+            f.write(json.dumps({"feature": doc["feature"], "text_sha256": doc["text_sha256"], "label": label,
+                                "p": probability}) + "\n")
 
 
 def holdout_table(results, backbone):
