@@ -289,17 +289,7 @@ def all_groups(cache):
 HELD_OUT_SPLITS = ("calibration", "test")
 
 
-def in_fraction(row, fraction):
-    """Whether a text's document falls in the first `fraction` of documents ordered by the sha256 of their key:
-    whole documents (a human text and its machine counterparts together), the same ones on every run, and
-    nested (the documents of fraction 0.25 are among those of 0.5), so that a learning curve adds data only."""
-    if fraction >= 1.0:
-        return True
-    digest = hashlib.sha256(row["document"].encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") < fraction * 2.0 ** 64
-
-
-def holdout_documents(cache, group, train_fraction=1.0):
+def holdout_documents(cache, group):
     """(train, held-out, seen) documents of a held-out run: the train split without the group (its machine texts,
     and for a generator the human texts of its files too); the group's calibration- and test-split texts; the
     other groups' calibration- and test-split texts."""
@@ -309,8 +299,7 @@ def holdout_documents(cache, group, train_fraction=1.0):
     def of_group(r):
         return in_group(r, group) or (is_generator and r["label"] == 0 and r["source"] in sources)
 
-    train_docs = cache.documents(lambda r: r["split"] == "train" and not of_group(r)
-                                 and in_fraction(r, train_fraction))
+    train_docs = cache.documents(lambda r: r["split"] == "train" and not of_group(r))
     test_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and of_group(r))
     in_docs = cache.documents(lambda r: r["split"] in HELD_OUT_SPLITS and not of_group(r))
     return train_docs, test_docs, in_docs
@@ -321,7 +310,7 @@ def run_holdout(cache, group, args, log):
     on the train split, and reports AUROC on the group's held-out texts: the calibration and test splits,
     which a holdout run never trains or monitors on (a train-split text of the group shares its document
     with trained texts of other groups, so it is left out)."""
-    train_docs, test_docs, in_docs = holdout_documents(cache, group, args.train_fraction)
+    train_docs, test_docs, in_docs = holdout_documents(cache, group)
     log(f"holdout {group}: train {len(train_docs)} docs, held-out test {len(test_docs)} docs")
     model = train(cache, train_docs, [], args, log)
     p, y = predict(model, cache, test_docs)
@@ -330,7 +319,7 @@ def run_holdout(cache, group, args, log):
               "test_human": int(len(y) - sum(y)), "auroc": auroc(p, y), "auroc_seen_groups": auroc(p_in, y_in),
               "epochs": args.epochs, "width": args.width, "seed": args.seed, "weight_decay": args.weight_decay,
               "hidden_dropout": args.hidden_dropout, "gate_hidden": args.gate_hidden, "metric_view": args.metric_view,
-              "train_fraction": args.train_fraction, "backbone": cache.meta["model"]}
+              "backbone": cache.meta["model"]}
     log(json.dumps(result))
     with open(args.results, "a") as f:
         f.write(json.dumps(result) + "\n")
@@ -390,9 +379,6 @@ def main():
     ap.add_argument("--metric-view", choices=METRIC_VIEWS, default="raw",
                     help="with --holdout: what the metric MLP reads: raw (the paper's five metrics, shipped) or "
                          "relative to the token's entropy (pawn.py)")
-    ap.add_argument("--train-fraction", type=float, default=1.0,
-                    help="with --holdout: train on this share of the train split's documents (whole documents, "
-                         "nested across fractions) for a learning curve; the held-out texts stay the same")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, a comma-separated list of them, or all "
                     "(every group in turn); with more than one group also writes the table as <results>.md")
@@ -402,8 +388,6 @@ def main():
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
     args = ap.parse_args()
-    if not 0.0 < args.train_fraction <= 1.0:
-        raise SystemExit(f"--train-fraction must be in (0, 1], not {args.train_fraction}")
     torch.set_num_threads(args.threads)
     cache = Cache(args.features)
     log = lambda line: print(line, flush=True)  # noqa: E731
@@ -421,10 +405,9 @@ def main():
             log(table)
         return
 
-    if (args.gate_hidden, args.metric_view, args.train_fraction) != ("raw", "raw", 1.0):
-        raise SystemExit("--gate-hidden and --metric-view other than raw, and --train-fraction below 1, are held-out "
-                         "experiments (docs/evaluation.md): use them with --holdout; a shipped head keeps the "
-                         "recipe pawn.json records")
+    if (args.gate_hidden, args.metric_view) != ("raw", "raw"):
+        raise SystemExit("--gate-hidden and --metric-view other than raw are held-out experiments (docs/evaluation.md): "
+                         "use them with --holdout; a shipped head keeps the recipe pawn.json records")
     require_provenance(cache, args.features)
     train_docs = cache.documents(lambda r: r["split"] == "train")
     val_docs = cache.documents(lambda r: r["split"] == "calibration")
