@@ -324,7 +324,7 @@ def run_holdout(cache, group, args, log):
     with open(args.results, "a") as f:
         f.write(json.dumps(result) + "\n")
     if args.predictions:
-        write_predictions(args.predictions, group, test_docs, p, y)
+        write_predictions(args.predictions, group, test_docs, p)
     return result
 
 
@@ -338,12 +338,12 @@ def group_of_predictions_file(name):
     return name[:-len(".jsonl")].replace("-", ":", 1)
 
 
-def write_predictions(directory, group, docs, probabilities, labels):
+def write_predictions(directory, group, docs, probabilities):
     """The held-out texts' P(machine), one JSON line per text, so that runs (seeds, recipes) can be averaged."""
     os.makedirs(directory, exist_ok=True)
     with open(os.path.join(directory, predictions_file(group)), "w") as f:
-        for doc, probability, label in zip(docs, probabilities, labels):
-            f.write(json.dumps({"feature": doc["feature"], "text_sha256": doc["text_sha256"], "label": label,
+        for doc, probability in zip(docs, probabilities):
+            f.write(json.dumps({"feature": doc["feature"], "text_sha256": doc["text_sha256"], "label": doc["label"],
                                 "p": probability}) + "\n")
 
 
