@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Compares PAWN heads on the same texts by the labels the service gives them.
+
+Each input is the labels.jsonl of an `Evaluate --thresholds` run (one line per text: source, pair, machine,
+label, reason). Only texts every run labelled by PAWN count, so heads trained on different splits are compared
+on texts none of them trained on. For each run: the service's labels (human texts called machine, machine texts
+called machine and human), and the TPR at fixed FPRs with the threshold taken from these texts' own human
+scores (the P(machine) of each reason), which shows the head's low-FPR end apart from its calibration.
+
+    training/compare_labels.py NAME=report-a/labels.jsonl NAME=report-b/labels.jsonl [--fpr 0.005,0.01,0.02]
+"""
+import argparse
+import json
+import re
+
+P_MACHINE = re.compile(r"P\(machine\) = ([0-9.]+)")
+
+
+def pawn_labels(path):
+    """(source, pair, machine) -> (label, P(machine)) for the texts PAWN labelled."""
+    labels = {}
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"{path}:{number}: not a labels.jsonl line ({error})")
+            if row.get("policy") != "pawn":
+                continue
+            score = P_MACHINE.search(row["reason"])
+            if score is None:
+                raise SystemExit(f"{path}: a pawn label without P(machine) in its reason: {row['reason']!r}")
+            labels[(row["source"], row["pair"], row["machine"])] = (row["label"], float(score.group(1)))
+    if not labels:
+        raise SystemExit(f"{path}: no PAWN labels (is it the labels.jsonl of an Evaluate --thresholds run?)")
+    return labels
+
+
+def tpr_at_fpr(human_scores, machine_scores, fpr):
+    """TPR with the threshold that leaves floor(fpr * n) human scores strictly above it."""
+    ranked = sorted(human_scores, reverse=True)
+    threshold = ranked[min(int(fpr * len(ranked)), len(ranked) - 1)]
+    return sum(score > threshold for score in machine_scores) / len(machine_scores)
+
+
+def summary(name, labels, texts, fprs):
+    humans = [labels[t] for t in texts if not t[2]]
+    machines = [labels[t] for t in texts if t[2]]
+    count = lambda rows, label: sum(row[0] == label for row in rows)
+    cells = [name,
+             f"{count(humans, 'machine')}/{len(humans)} = {count(humans, 'machine') / len(humans):.4f}",
+             f"{count(machines, 'machine')}/{len(machines)} = {count(machines, 'machine') / len(machines):.3f}",
+             f"{count(machines, 'human')}/{len(machines)}"]
+    cells += [f"{tpr_at_fpr([h[1] for h in humans], [m[1] for m in machines], fpr):.3f}" for fpr in fprs]
+    return "| " + " | ".join(cells) + " |"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("runs", nargs="+", help="NAME=labels.jsonl of an Evaluate --thresholds run")
+    ap.add_argument("--fpr", default="0.005,0.01,0.02", help="FPRs for the TPR columns (comma-separated)")
+    args = ap.parse_args()
+    fprs = [float(f) for f in args.fpr.split(",")]
+    runs = []
+    for spec in args.runs:
+        name, sep, path = spec.partition("=")
+        if not sep:
+            raise SystemExit(f"expected NAME=labels.jsonl, got {spec!r}")
+        runs.append((name, pawn_labels(path)))
+    texts = sorted(set.intersection(*(set(labels) for _, labels in runs)))
+    machines = sum(t[2] for t in texts)
+    print(f"{len(texts)} texts every run labelled by PAWN ({machines} machine, {len(texts) - machines} human)\n")
+    print("| head | human texts called machine | machine texts called machine | machine texts called human | "
+          + " | ".join(f"TPR at {f:.1%} FPR (these texts' threshold)" for f in fprs) + " |")
+    print("|---|---|---|---|" + "---|" * len(fprs))
+    for name, labels in runs:
+        print(summary(name, labels, texts, fprs))
+
+
+if __name__ == "__main__":
+    main()
