@@ -5,7 +5,9 @@ Each input is the labels.jsonl of an `Evaluate --thresholds` run (one line per t
 label, reason). Only texts every run labelled by PAWN count, so heads trained on different splits are compared
 on texts none of them trained on. For each run: the service's labels (human texts called machine, machine texts
 called machine and human), and the TPR at fixed FPRs with the threshold taken from these texts' own human
-scores (the P(machine) of each reason), which shows the head's low-FPR end apart from its calibration.
+scores (the P(machine) of each reason), which shows the head's low-FPR end apart from its calibration, and where
+the machine texts' and the human tail's P(machine) lie (a head whose human tail reaches the plateau where most
+machine texts sit has an operating point that moves with a few texts).
 
     training/compare_labels.py NAME=report-a/labels.jsonl NAME=report-b/labels.jsonl [--fpr 0.005,0.01,0.02]
 """
@@ -43,6 +45,12 @@ def tpr_at_fpr(human_scores, machine_scores, fpr):
     return sum(score > threshold for score in machine_scores) / len(machine_scores)
 
 
+def quantile(values, q):
+    """The q-quantile of values (nearest rank)."""
+    ranked = sorted(values)
+    return ranked[min(int(q * len(ranked)), len(ranked) - 1)]
+
+
 def summary(name, labels, texts, fprs):
     humans = [labels[t] for t in texts if not t[2]]
     machines = [labels[t] for t in texts if t[2]]
@@ -52,6 +60,7 @@ def summary(name, labels, texts, fprs):
              f"{count(machines, 'machine')}/{len(machines)} = {count(machines, 'machine') / len(machines):.3f}",
              f"{count(machines, 'human')}/{len(machines)}"]
     cells += [f"{tpr_at_fpr([h[1] for h in humans], [m[1] for m in machines], fpr):.3f}" for fpr in fprs]
+    cells += [f"{quantile([m[1] for m in machines], 0.5):.3f}", f"{quantile([h[1] for h in humans], 0.99):.3f}"]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -71,8 +80,9 @@ def main():
     machines = sum(t[2] for t in texts)
     print(f"{len(texts)} texts every run labelled by PAWN ({machines} machine, {len(texts) - machines} human)\n")
     print("| head | human texts called machine | machine texts called machine | machine texts called human | "
-          + " | ".join(f"TPR at {f:.1%} FPR (these texts' threshold)" for f in fprs) + " |")
-    print("|---|---|---|---|" + "---|" * len(fprs))
+          + " | ".join(f"TPR at {f:.1%} FPR (these texts' threshold)" for f in fprs)
+          + " | P(machine): median of machine texts | P(machine): 99th percentile of human texts |")
+    print("|---|---|---|---|" + "---|" * (len(fprs) + 2))
     for name, labels in runs:
         print(summary(name, labels, texts, fprs))
 
