@@ -7,7 +7,7 @@ on texts none of them trained on. For each run: the service's labels (human text
 called machine and human), and the TPR at fixed FPRs with the threshold taken from these texts' own human
 scores (the P(machine) of each reason), which shows the head's low-FPR end apart from its calibration, and where
 the machine texts' and the human tail's P(machine) lie (a head whose human tail reaches the plateau where most
-machine texts sit has an operating point that moves with a few texts).
+machine texts sit has an operating point that moves with a few texts); then the same labels by the text's length.
 
     training/compare_labels.py NAME=report-a/labels.jsonl NAME=report-b/labels.jsonl [--fpr 0.005,0.01,0.02]
 """
@@ -19,7 +19,7 @@ P_MACHINE = re.compile(r"P\(machine\) = ([0-9.]+)")
 
 
 def pawn_labels(path):
-    """(source, pair, machine) -> (label, P(machine)) for the texts PAWN labelled."""
+    """(source, pair, machine) -> (label, P(machine), tokens scored) for the texts PAWN labelled."""
     labels = {}
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -32,7 +32,7 @@ def pawn_labels(path):
             score = P_MACHINE.search(row["reason"])
             if score is None:
                 raise SystemExit(f"{path}: a pawn label without P(machine) in its reason: {row['reason']!r}")
-            labels[(row["source"], row["pair"], row["machine"])] = (row["label"], float(score.group(1)))
+            labels[(row["source"], row["pair"], row["machine"])] = (row["label"], float(score.group(1)), row["tokens"])
     if not labels:
         raise SystemExit(f"{path}: no PAWN labels (is it the labels.jsonl of an Evaluate --thresholds run?)")
     return labels
@@ -64,12 +64,31 @@ def summary(name, labels, texts, fprs):
     return "| " + " | ".join(cells) + " |"
 
 
+def by_length(name, labels, texts, edges):
+    """One row: per token bin [edges[i], edges[i+1]), machine texts called machine and human texts called machine."""
+    cells = [name]
+    for low, high in zip(edges, edges[1:] + [None]):
+        inside = [t for t in texts if labels[t][2] >= low and (high is None or labels[t][2] < high)]
+        machines = [labels[t] for t in inside if t[2]]
+        humans = [labels[t] for t in inside if not t[2]]
+        called = lambda rows: sum(row[0] == "machine" for row in rows)
+        tpr = f"{called(machines) / len(machines):.3f}" if machines else "-"
+        cells.append(f"{called(machines)}/{len(machines)} = {tpr}; {called(humans)}/{len(humans)}")
+    return "| " + " | ".join(cells) + " |"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("runs", nargs="+", help="NAME=labels.jsonl of an Evaluate --thresholds run")
     ap.add_argument("--fpr", default="0.005,0.01,0.02", help="FPRs for the TPR columns (comma-separated)")
+    ap.add_argument("--bins", default="32,128,192", help="token counts where the by-length table's bins start "
+                    "(comma-separated, increasing; the service compares a text with the references of the largest "
+                    "calibrated length not above its own)")
     args = ap.parse_args()
     fprs = [float(f) for f in args.fpr.split(",")]
+    edges = [int(b) for b in args.bins.split(",")]
+    if edges != sorted(set(edges)):
+        raise SystemExit(f"--bins must increase: {args.bins}")
     runs = []
     for spec in args.runs:
         name, sep, path = spec.partition("=")
@@ -85,6 +104,12 @@ def main():
     print("|---|---|---|---|" + "---|" * (len(fprs) + 2))
     for name, labels in runs:
         print(summary(name, labels, texts, fprs))
+    print("\nBy length (tokens scored): machine texts called machine; human texts called machine\n")
+    print("| head | " + " | ".join(f"{low}-{high - 1}" for low, high in zip(edges, edges[1:]))
+          + f" | >= {edges[-1]} |")
+    print("|---|" + "---|" * len(edges))
+    for name, labels in runs:
+        print(by_length(name, labels, texts, edges))
 
 
 if __name__ == "__main__":
