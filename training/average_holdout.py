@@ -8,7 +8,9 @@ Prints a markdown table: one row per --run (NAME=DIR[,DIR...]), one column per g
 group some DIR of a row lacks is '-'; a text must be in every DIR of its row (the same cache and split).
 --held-out-of CACHE keeps only the texts that the same group's held-out run on another feature cache tests
 (matched by text sha256 and label), so that runs trained on caches of different sizes are compared on the same
-texts: the document split is the same in every cache, so a smaller cache's held-out texts are a subset.
+texts: the document split is the same in every cache, so a smaller cache's held-out texts are a subset. With
+it, the folders of one --run may come from different caches (texts matched by sha256): e.g. a head trained on
+150 pairs averaged with one trained on 300, on the 150-pair held-out texts.
 """
 import argparse
 import glob
@@ -20,20 +22,26 @@ from train_pawn import Cache, auroc, group_of_predictions_file, holdout_document
 
 
 def logits(path, keep=None):
-    """{(feature, label): logit} of one run's held-out texts of one group; with keep, a set of (text sha256,
-    label), only those texts."""
+    """{key: logit} of one run's held-out texts of one group. Without keep the key is (feature, label): runs on
+    one cache. With keep, a set of (text sha256, label), only those texts, keyed by (text sha256, label, n), the
+    n-th copy of that text in the file (a human text recurs in several data files), so that runs on different
+    caches are matched text by text."""
     out = {}
+    copies = {}
     with open(path) as f:
         for line in f:
             r = json.loads(line)
-            if keep is not None:
-                if "text_sha256" not in r:
-                    raise SystemExit(f"{path} does not record text_sha256 (written before --held-out-of existed): "
-                                     "run its held-out run again")
-                if (r["text_sha256"], r["label"]) not in keep:
-                    continue
             p = min(max(r["p"], 1e-7), 1 - 1e-7)
-            out[(r["feature"], r["label"])] = math.log(p / (1 - p))
+            if keep is None:
+                out[(r["feature"], r["label"])] = math.log(p / (1 - p))
+                continue
+            if "text_sha256" not in r:
+                raise SystemExit(f"{path} does not record text_sha256 (written before --held-out-of existed): "
+                                 "run its held-out run again")
+            text = (r["text_sha256"], r["label"])
+            if text in keep:
+                copies[text] = copies.get(text, 0) + 1
+                out[text + (copies[text],)] = math.log(p / (1 - p))
     return out
 
 
@@ -43,9 +51,10 @@ def averaged_auroc(dirs, file_name, keep=None):
     if not all(os.path.exists(p) for p in paths):
         return None
     runs = [logits(p, keep) for p in paths]
-    keys = sorted(runs[0])
+    keys = sorted(runs[0], key=str)
     if any(set(run) != set(keys) for run in runs[1:]):
-        raise SystemExit(f"{file_name}: the runs {dirs} hold different texts (another cache or split?)")
+        raise SystemExit(f"{file_name}: the runs {dirs} hold different texts (another cache or split? runs on "
+                         "different caches need --held-out-of the smaller cache)")
     return auroc([sum(run[k] for run in runs) / len(runs) for k in keys], [k[1] for k in keys]), len(keys)
 
 
