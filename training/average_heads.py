@@ -74,6 +74,14 @@ def averaged(models):
     return merged
 
 
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, json.JSONDecodeError) as error:
+        raise SystemExit(f"cannot read {path}: {error}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heads", required=True, help="comma-separated folders holding pawn.onnx and pawn.json")
@@ -82,14 +90,15 @@ def main():
     folders = args.heads.split(",")
     if len(folders) < 2:
         raise SystemExit("--heads needs two folders or more")
-    metas = [json.load(open(os.path.join(f, "pawn.json"))) for f in folders]
+    metas = [read_json(os.path.join(f, "pawn.json")) for f in folders]
     if len({m["backbone"] for m in metas}) != 1 or len({m["text_normalization"] for m in metas}) != 1:
         raise SystemExit("the heads were trained on different backbones or normalizations")
     models = [onnx.load(os.path.join(f, "pawn.onnx")) for f in folders]
     target = os.path.join(args.out, "pawn.onnx")
     onnx.save(averaged(models), target)
     meta = dict(metas[-1])
-    meta["sha256"] = hashlib.sha256(open(target, "rb").read()).hexdigest()
+    with open(target, "rb") as written:
+        meta["sha256"] = hashlib.sha256(written.read()).hexdigest()
     meta["averaged_heads"] = [{"folder": f, "sha256": m["sha256"], "train_docs": m["train_docs"]}
                               for f, m in zip(folders, metas)]
     with open(os.path.join(args.out, "pawn.json"), "w") as out:
