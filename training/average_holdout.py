@@ -32,8 +32,9 @@ def logits(path, keep=None):
         for line in f:
             r = json.loads(line)
             p = min(max(r["p"], 1e-7), 1 - 1e-7)
+            logit = math.log(p / (1 - p))
             if keep is None:
-                out[(r["feature"], r["label"])] = math.log(p / (1 - p))
+                out[(r["feature"], r["label"])] = logit
                 continue
             if "text_sha256" not in r:
                 raise SystemExit(f"{path} does not record text_sha256 (written before --held-out-of existed): "
@@ -41,7 +42,7 @@ def logits(path, keep=None):
             text = (r["text_sha256"], r["label"])
             if text in keep:
                 copies[text] = copies.get(text, 0) + 1
-                out[text + (copies[text],)] = math.log(p / (1 - p))
+                out[text + (copies[text],)] = logit
     return out
 
 

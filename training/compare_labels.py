@@ -51,10 +51,14 @@ def quantile(values, q):
     return ranked[min(int(q * len(ranked)), len(ranked) - 1)]
 
 
+def count(rows, label):
+    """How many of the (label, P(machine), tokens) rows carry the label."""
+    return sum(row[0] == label for row in rows)
+
+
 def summary(name, labels, texts, fprs):
     humans = [labels[t] for t in texts if not t[2]]
     machines = [labels[t] for t in texts if t[2]]
-    count = lambda rows, label: sum(row[0] == label for row in rows)
     cells = [name,
              f"{count(humans, 'machine')}/{len(humans)} = {count(humans, 'machine') / len(humans):.4f}",
              f"{count(machines, 'machine')}/{len(machines)} = {count(machines, 'machine') / len(machines):.3f}",
@@ -71,9 +75,8 @@ def by_length(name, labels, texts, edges):
         inside = [t for t in texts if labels[t][2] >= low and (high is None or labels[t][2] < high)]
         machines = [labels[t] for t in inside if t[2]]
         humans = [labels[t] for t in inside if not t[2]]
-        called = lambda rows: sum(row[0] == "machine" for row in rows)
-        tpr = f"{called(machines) / len(machines):.3f}" if machines else "-"
-        cells.append(f"{called(machines)}/{len(machines)} = {tpr}; {called(humans)}/{len(humans)}")
+        tpr = f"{count(machines, 'machine') / len(machines):.3f}" if machines else "-"
+        cells.append(f"{count(machines, 'machine')}/{len(machines)} = {tpr}; {count(humans, 'machine')}/{len(humans)}")
     return "| " + " | ".join(cells) + " |"
 
 
