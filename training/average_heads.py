@@ -3,10 +3,13 @@
 sigmoid; token weights averaged. The inputs (metrics, hidden, mask) are shared, so the service and Evaluate run
 the result as any other pawn.onnx.
 
-    training/.venv/bin/python training/average_heads.py --heads models/smollm2-135m,/tmp/head-300 --out DIR
+    training/.venv/bin/python training/average_heads.py --heads training/work/heads/150-s1234,training/work/heads/300-s1234 \\
+        --out models/smollm2-135m
 
-DIR must hold the backbone (model.onnx, tokenizer.json, model.json, as for train_pawn.py --out). Its pawn.json is
-the last head's with the new sha256 and the heads listed under "averaged_heads": the last head should be the one
+The --out folder must hold the backbone (model.onnx, tokenizer.json, model.json). Its pawn.json is
+the last head's with the new sha256 and parameter count and each head's training record (sha256, split, data,
+recipe, validation AUROC) under "averaged_heads"; its MODEL_CARD.md gets the PAWN section describing all of them,
+as train_pawn.py writes it for one head. The last head should be the one
 trained on the most documents, because Evaluate leaves out the train split pawn.json names (a head trained on a
 subset of those documents is then tested on none of its own). Calibrate the result before use
 (`Evaluate --calibrate-out`): the averaged probability is another score.
@@ -19,7 +22,10 @@ import os
 import onnx
 from onnx import helper
 
+from train_pawn import ARCHITECTURE, LIMITS, replace_card_section, training_bullets
+
 INPUTS = ("metrics", "hidden", "mask")
+TRAINING_RECORD = ("sha256", "split", "train_docs", "validation_docs", "validation_auroc", "data", "recipe", "parameters")
 EPSILON = 1e-7
 
 
@@ -99,12 +105,29 @@ def main():
     meta = dict(metas[-1])
     with open(target, "rb") as written:
         meta["sha256"] = hashlib.sha256(written.read()).hexdigest()
-    meta["averaged_heads"] = [{"folder": f, "sha256": m["sha256"], "train_docs": m["train_docs"]}
-                              for f, m in zip(folders, metas)]
+    meta["parameters"] = sum(m["parameters"] for m in metas)
+    meta["averaged_heads"] = [{key: m[key] for key in TRAINING_RECORD} for m in metas]
     with open(os.path.join(args.out, "pawn.json"), "w") as out:
         json.dump(meta, out, indent=2)
         out.write("\n")
-    print(f"wrote {target} ({os.path.getsize(target)} bytes), the average of {len(models)} heads' logits")
+    replace_card_section(args.out, card_body(meta, os.path.getsize(target)))
+    print(f"wrote {target} ({os.path.getsize(target)} bytes), the average of {len(models)} heads' logits, "
+          f"and its section of {args.out}/MODEL_CARD.md")
+
+
+def card_body(meta, size_bytes):
+    """The MODEL_CARD section of an averaged head: the averaging, the shared architecture, each head's training."""
+    heads = meta["averaged_heads"]
+    lines = [f"The average of {len(heads)} PAWN heads (`training/average_heads.py`): each head's P(machine) as a "
+             "logit, the logits\naveraged, then the sigmoid; the token weights averaged. Each head: "
+             + ARCHITECTURE.format(gates=meta["gates"], width=meta["width"]),
+             f"{meta['parameters']:,} parameters in all, {size_bytes / 1e6:.2f} MB, sha256 `{meta['sha256'][:12]}`; "
+             "the first 512 tokens of a text are read.", ""]
+    for i, head in enumerate(heads, 1):
+        lines += [f"### Head {i} of {len(heads)} (sha256 `{head['sha256'][:12]}`, {head['parameters']:,} parameters)",
+                  "", training_bullets(head), ""]
+    lines.append(LIMITS)
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -205,36 +205,48 @@ def data_line(data):
             f"train-split texts by domain: {doms}{chat}")
 
 
-def write_card_section(out_dir, card, size_bytes):
-    """Puts the head's section into <out>/MODEL_CARD.md (between the markers; model_card.py keeps it)."""
-    path = os.path.join(out_dir, "MODEL_CARD.md")
-    r = card["recipe"]
-    section = f"""{PAWN_BEGIN}
-## PAWN head (`pawn.onnx`, `pawn.json`)
-
-PAWN (Miralles-Gonzalez et al., 2025) on this backbone's features: per token the five metrics (log-probability
+ARCHITECTURE = """PAWN (Miralles-Gonzalez et al., 2025) on this backbone's features: per token the five metrics (log-probability
 of the observed token, entropy, max log-probability, rank / V, top-p mass) go through a metric MLP; a gate MLP
-on concat(h_i, h_(i+1), i / 512) of the last hidden states gives {card['gates']} gate logits per token, softmaxed
+on concat(h_i, h_(i+1), i / 512) of the last hidden states gives {gates} gate logits per token, softmaxed
 over the sequence (padding masked); the gate-weighted sum goes through an aggregate MLP to one logit. MLPs:
-width {card['width']}, 3 residual blocks (LayerNorm, Linear, GELU). {card['parameters']:,} parameters,
-{size_bytes / 1e6:.2f} MB, sha256 `{card['sha256'][:12]}`; the first 512 tokens of a text are read.
+width {width}, 3 residual blocks (LayerNorm, Linear, GELU)."""
 
-- **Data**: {data_line(card['data'])}, features computed by the Java scorer (`CacheFeatures`), split by human
+LIMITS = """- **Results**: test split, leave-one-generator-out and leave-one-domain-out in `docs/evaluation.md`.
+- **Limits**: a supervised head learns the generators and domains it saw; on unseen ones expect the held-out
+  figures of `docs/evaluation.md`, not the in-distribution ones. Its probability is not calibrated (label
+  smoothing): the service judges it by its conformal p-values among the calibration split's human and
+  machine texts of the same length (`calibration.json`, which pins this head's sha256). Retrain it
+  (`training/train_pawn.py`) whenever the backbone changes, then regenerate `calibration.json`: `pawn.json`
+  names the backbone's sha256 and the service refuses a head trained on another."""
+
+
+def training_bullets(card):
+    """The Data and Recipe bullets of one trained head's card section, from its pawn.json fields."""
+    r = card["recipe"]
+    return f"""- **Data**: {data_line(card['data'])}, features computed by the Java scorer (`CacheFeatures`), split by human
   document (seed 2025): trained on the train split ({card['train_docs']:,} texts), monitored on the calibration
   split ({card['validation_docs']:,} texts, AUROC {card['validation_auroc']:.4f} after the last epoch), never on the
   test split.
 - **Recipe**: {r['optimizer']} lr {r['lr']}, weight decay {r['weight_decay']}, gradient clip {r['grad_clip']},
   label smoothing {r['label_smoothing']}, token dropout {r['token_dropout']} on the gate logits, hidden-state dropout
   {r['hidden_dropout']} on the gate's inputs, {r['epochs']}
-  epochs, batch {r['batch']}, {r['schedule']} schedule, seed {r['seed']}; backbone frozen.
-- **Results**: test split, leave-one-generator-out and leave-one-domain-out in `docs/evaluation.md`.
-- **Limits**: a supervised head learns the generators and domains it saw; on unseen ones expect the held-out
-  figures of `docs/evaluation.md`, not the in-distribution ones. Its probability is not calibrated (label
-  smoothing): the service judges it by its conformal p-values among the calibration split's human and
-  machine texts of the same length (`calibration.json`, which pins this head's sha256). Retrain it
-  (`training/train_pawn.py`) whenever the backbone changes, then regenerate `calibration.json`: `pawn.json`
-  names the backbone's sha256 and the service refuses a head trained on another.
-{PAWN_END}"""
+  epochs, batch {r['batch']}, {r['schedule']} schedule, seed {r['seed']}; backbone frozen."""
+
+
+def write_card_section(out_dir, card, size_bytes):
+    """Puts the head's section into <out>/MODEL_CARD.md (between the markers; model_card.py keeps it)."""
+    body = f"""{ARCHITECTURE.format(gates=card['gates'], width=card['width'])} {card['parameters']:,} parameters,
+{size_bytes / 1e6:.2f} MB, sha256 `{card['sha256'][:12]}`; the first 512 tokens of a text are read.
+
+{training_bullets(card)}
+{LIMITS}"""
+    replace_card_section(out_dir, body)
+
+
+def replace_card_section(out_dir, body):
+    """Writes body as the PAWN section of <out>/MODEL_CARD.md, replacing the one between the markers or appending."""
+    path = os.path.join(out_dir, "MODEL_CARD.md")
+    section = f"{PAWN_BEGIN}\n## PAWN head (`pawn.onnx`, `pawn.json`)\n\n{body}\n{PAWN_END}"
     old = ""
     if os.path.exists(path):
         with open(path) as f:
