@@ -4,7 +4,8 @@ chromium and chromium-driver) driven through chromedriver's W3C WebDriver HTTP A
 
 Usage: docs/img/console_screenshot.py URL OUT.png [machine|human]
   e.g. ./run-service.sh, then: python3 docs/img/console_screenshot.py http://localhost:8080/ docs/img/console.png
-  (the README's copy was then reduced to 256 colours: convert console.png -colors 256 PNG8:console.png)"""
+  (the README's copy was then reduced to 256 colours: convert console.png -colors 256 PNG8:console.png, or
+  where ImageMagick is missing PIL in training/.venv: Image.open(f).convert('RGB').quantize(256).save(f, optimize=True))"""
 import base64, json, os, shutil, subprocess, sys, tempfile, time, urllib.request
 
 url, out = sys.argv[1], sys.argv[2]
