@@ -7,7 +7,9 @@
 #   3. the evaluation report (report-<model>/) and <model>/calibration.json, from the last (largest) cache,
 #   4. leave-one-generator-out and leave-one-domain-out PAWN runs on each cache (training/work/pawn-holdout-
 #      <model>-<pairs>.md, predictions in training/work/pawn-holdout-<model>-<pairs>/) and, with several caches,
-#      the averaged heads' held-out table on the first cache's held-out texts (training/work/pawn-holdout-<model>.md).
+#      the averaged heads' held-out tables (training/work/pawn-holdout-<model>.md): on the first cache's held-out
+#      texts, and on all the largest cache's (each smaller cache's held-out heads also predict those:
+#      train_pawn.py --predict-features).
 #   evaluation/evaluate-default.sh [model dir, default models/smollm2-135m]
 #                                  [pairs per data file, comma-separated ascending, one head each, default 150,300; 0 = all]
 #                                  [data dirs, comma-separated, default ../shared/data/detection,training/data/smollm2-chat]
@@ -65,14 +67,27 @@ if [ "${#heads[@]}" -gt 1 ]; then
 fi
 evaluation/run.sh Evaluate --data "$data" --out "report-$name/" --model "$model" --features "$features" --max-tokens 511 \
   --max-pairs-per-file "${pair_counts[-1]}" --calibrate-out "$model/calibration.json" --perturb-max 200
+last="${pair_counts[-1]}"
+on_last=()  # each head's held-out predictions on the last (largest) cache's held-out texts
 for i in "${!pair_counts[@]}"; do
   pairs="${pair_counts[$i]}"
-  rm -rf "${predictions[$i]}"
+  rm -rf "${predictions[$i]}" "${predictions[$i]}-on-$last"
+  also=()
+  if [ "$pairs" != "$last" ]; then
+    also=(--predict-features "$features" --predict-predictions "${predictions[$i]}-on-$last")
+    on_last+=("${predictions[$i]}-on-$last")
+  else
+    on_last+=("${predictions[$i]}")
+  fi
   $python training/train_pawn.py --features "training/work/features-$name-$pairs" --holdout "$holdouts" \
-    --epochs "$holdout_epochs" --results "training/work/pawn-holdout-$name-$pairs.jsonl" --predictions "${predictions[$i]}"
+    --epochs "$holdout_epochs" --results "training/work/pawn-holdout-$name-$pairs.jsonl" --predictions "${predictions[$i]}" \
+    "${also[@]}"
 done
 if [ "${#heads[@]}" -gt 1 ]; then
+  # on the first cache's held-out texts (every head's), then on all the last cache's held-out texts
   (IFS=','; $python training/average_holdout.py "${runs[@]}" --run "averaged=${predictions[*]}" \
-    --held-out-of "$first_features") > "training/work/pawn-holdout-$name.md"
+    --held-out-of "$first_features"
+   $python training/average_holdout.py --run "averaged, all held-out texts of the $last-pair cache=${on_last[*]}") \
+    > "training/work/pawn-holdout-$name.md"
 fi
 echo "report-$name/report.md, $model/{pawn.onnx,pawn.json,calibration.json,MODEL_CARD.md}, training/work/pawn-holdout-$name*.md"

@@ -8,7 +8,8 @@ Recipe (paper): AdamW lr 1e-3, weight decay 0.01, gradient clip 1, label smoothi
 the gate logits, max length 512 (the cache's), cosine schedule, 5 epochs, frozen backbone (features cached).
 Train on the cache's "train" split (by human document); the "calibration" split is used for monitoring and
 the "test" split is left to the Java evaluation harness. --holdout GROUP (generator:NAME or domain:NAME)
-trains without that group and reports AUROC on its test-split texts (leave-one-generator/domain-out).
+trains without that group and reports AUROC on its test-split texts (leave-one-generator/domain-out);
+--predict-features CACHE also predicts that group's held-out texts of another cache of the same scorer and split.
 Seeded. Writes pawn.onnx and pawn.json (sha256, recipe, validation AUROC, and what it was trained on: the
 scorer's text_normalization from the cache's meta.json, which the service and the evaluation require to equal
 their scorer's, and the split: seed and the digest of the train documents) to --out.
@@ -317,7 +318,22 @@ def holdout_documents(cache, group):
     return train_docs, test_docs, in_docs
 
 
-def run_holdout(cache, group, args, log):
+def other_cache(args, cache):
+    """The cache of --predict-features, refused unless its texts were scored and split as the training cache's."""
+    if not args.predict_features:
+        return None
+    if not (args.holdout and args.predict_predictions):
+        raise SystemExit("--predict-features needs --holdout and --predict-predictions")
+    other = Cache(args.predict_features)
+    keys = ("model", "hidden_size", "text_normalization", "split_seed", "metrics")
+    differing = [k for k in keys if other.meta.get(k) != cache.meta.get(k)]
+    if differing:
+        raise SystemExit(f"{args.predict_features} differs from {args.features} in {differing}: its texts were not "
+                         "scored or split as the ones trained on")
+    return other
+
+
+def run_holdout(cache, group, args, log, other=None):
     """Trains without the group (its machine texts, and for a generator the human texts of its files too)
     on the train split, and reports AUROC on the group's held-out texts: the calibration and test splits,
     which a holdout run never trains or monitors on (a train-split text of the group shares its document
@@ -337,6 +353,12 @@ def run_holdout(cache, group, args, log):
         f.write(json.dumps(result) + "\n")
     if args.predictions:
         write_predictions(args.predictions, group, test_docs, p)
+    if other is not None:
+        other_docs = holdout_documents(other, group)[1]
+        p_other, y_other = predict(model, other, other_docs)
+        log(f"holdout {group}: {len(other_docs)} held-out texts of {args.predict_features}, "
+            f"AUROC {auroc(p_other, y_other):.4f}")
+        write_predictions(args.predict_predictions, group, other_docs, p_other)
     return result
 
 
@@ -397,6 +419,11 @@ def main():
     ap.add_argument("--results", default=os.path.join(HERE, "work", "pawn-holdout.jsonl"))
     ap.add_argument("--predictions", default=None, help="with --holdout: write each group's held-out P(machine) "
                     "per text to this folder (<group>.jsonl)")
+    ap.add_argument("--predict-features", default=None, help="with --holdout: also predict the group's held-out texts "
+                    "of this other feature cache (same backbone, normalization and split seed; e.g. a larger cache, "
+                    "whose held-out texts no head trained here has seen)")
+    ap.add_argument("--predict-predictions", default=None, help="with --predict-features: the folder for those "
+                    "predictions (<group>.jsonl, keyed by that cache's features)")
     ap.add_argument("--scoring-model", default=None, help="model dir for the Java fixture (default: --out)")
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
     args = ap.parse_args()
@@ -404,12 +431,13 @@ def main():
     cache = Cache(args.features)
     log = lambda line: print(line, flush=True)  # noqa: E731
 
+    other = other_cache(args, cache)
     if args.holdout:
         groups = all_groups(cache) if args.holdout == "all" else args.holdout.split(",")
         unknown = [g for g in groups if g not in all_groups(cache) and not any(in_group(r, g) for r in cache.rows)]
         if unknown:
             raise SystemExit(f"no texts in {unknown}; the groups are {all_groups(cache)}")
-        results = [run_holdout(cache, group, args, log) for group in groups]
+        results = [run_holdout(cache, group, args, log, other) for group in groups]
         if len(groups) > 1:
             table = holdout_table(results, cache.meta["model"])
             with open(os.path.splitext(args.results)[0] + ".md", "w") as f:
