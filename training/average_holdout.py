@@ -21,6 +21,12 @@ import os
 from train_pawn import Cache, auroc, group_of_predictions_file, holdout_documents
 
 
+def logit(p):
+    """ln(p / (1 - p)), p clipped to [1e-7, 1 - 1e-7]."""
+    p = min(max(p, 1e-7), 1 - 1e-7)
+    return math.log(p / (1 - p))
+
+
 def logits(path, keep=None):
     """{key: logit} of one run's held-out texts of one group. Without keep the key is (feature, label): runs on
     one cache. With keep, a set of (text sha256, label), only those texts, keyed by (text sha256, label, n), the
@@ -31,10 +37,9 @@ def logits(path, keep=None):
     with open(path) as f:
         for line in f:
             r = json.loads(line)
-            p = min(max(r["p"], 1e-7), 1 - 1e-7)
-            logit = math.log(p / (1 - p))
+            value = logit(r["p"])
             if keep is None:
-                out[(r["feature"], r["label"])] = logit
+                out[(r["feature"], r["label"])] = value
                 continue
             if "text_sha256" not in r:
                 raise SystemExit(f"{path} does not record text_sha256 (written before --held-out-of existed): "
@@ -42,21 +47,29 @@ def logits(path, keep=None):
             text = (r["text_sha256"], r["label"])
             if text in keep:
                 copies[text] = copies.get(text, 0) + 1
-                out[text + (copies[text],)] = logit
+                out[text + (copies[text],)] = value
     return out
 
 
-def averaged_auroc(dirs, file_name, keep=None):
-    """(AUROC, texts) of the runs in dirs averaged as logits, or None where some run lacks the group."""
+def averaged_logits(dirs, file_name, keep=None):
+    """{key: the mean of the runs' logits} of one group (keys as in logits), or None where some run lacks it."""
     paths = [os.path.join(d, file_name) for d in dirs]
     if not all(os.path.exists(p) for p in paths):
         return None
     runs = [logits(p, keep) for p in paths]
-    keys = sorted(runs[0], key=str)
-    if any(set(run) != set(keys) for run in runs[1:]):
+    if any(set(run) != set(runs[0]) for run in runs[1:]):
         raise SystemExit(f"{file_name}: the runs {dirs} hold different texts (another cache or split? runs on "
                          "different caches need --held-out-of the smaller cache)")
-    return auroc([sum(run[k] for run in runs) / len(runs) for k in keys], [k[1] for k in keys]), len(keys)
+    return {k: sum(run[k] for run in runs) / len(runs) for k in runs[0]}
+
+
+def averaged_auroc(dirs, file_name, keep=None):
+    """(AUROC, texts) of the runs in dirs averaged as logits, or None where some run lacks the group."""
+    averaged = averaged_logits(dirs, file_name, keep)
+    if averaged is None:
+        return None
+    keys = sorted(averaged, key=str)
+    return auroc([averaged[k] for k in keys], [k[1] for k in keys]), len(keys)
 
 
 def held_out_texts(cache, group):

@@ -14,23 +14,26 @@ folder holds, one column per --weights value (0 = PAWN alone). Only the texts th
 tests (the --held-out-of rule of average_holdout.py), so folders from larger caches are compared on those texts.
 """
 import argparse
-import json
 import glob
+import json
 import math
 import os
 
 import numpy as np
 
-from average_holdout import held_out_texts, logits
+from average_holdout import averaged_logits, held_out_texts, logit
 from train_pawn import Cache, auroc, group_of_predictions_file
 
 
-def fast_detect_gpt(cache, row):
-    """The analytic Fast-DetectGPT criterion of one cached text (io.textprovenance.stats's definition)."""
+def fast_detect_gpt(cache):
+    """The analytic Fast-DetectGPT criterion (DetectionScores.of's definition) of a cached text, by its index row."""
     names = cache.meta["metrics"]
-    m = cache.metrics[row["metrics_offset"]:row["metrics_offset"] + row["tokens"]]
-    centered = m[:, names.index("token_logprob")] + m[:, names.index("entropy")]
-    return float(centered.sum() / math.sqrt(max(float(m[:, names.index("varentropy")].sum()), 1e-12)))
+    logprob, entropy, varentropy = (names.index(n) for n in ("token_logprob", "entropy", "varentropy"))
+
+    def score(row):
+        m = cache.metrics[row["metrics_offset"]:row["metrics_offset"] + row["tokens"]]
+        return float((m[:, logprob] + m[:, entropy]).sum() / math.sqrt(max(float(m[:, varentropy].sum()), 1e-12)))
+    return score
 
 
 def standardizer(references):
@@ -50,12 +53,12 @@ def main():
         scores = json.load(f)["scores"]
     if "pawn" not in scores or "fast-detectgpt" not in scores:
         raise SystemExit(f"{args.calibration} lacks the pawn or fast-detectgpt references")
-    clip = lambda p: min(max(p, 1e-7), 1 - 1e-7)  # noqa: E731
-    pawn_center, pawn_scale = standardizer([math.log(clip(p) / (1 - clip(p))) for p in scores["pawn"]["humanReferences"]])
+    pawn_center, pawn_scale = standardizer([logit(p) for p in scores["pawn"]["humanReferences"]])
     fd_center, fd_scale = standardizer(scores["fast-detectgpt"]["humanReferences"])
     weights = [float(w) for w in args.weights.split(",")]
     dirs = args.run.split(",")
     cache = Cache(args.cache)
+    criterion = fast_detect_gpt(cache)
     row_of = {}
     for row in cache.rows:
         key = (row["text_sha256"], row["label"])
@@ -69,10 +72,12 @@ def main():
     for name in files:
         group = group_of_predictions_file(name)
         keep = held_out_texts(cache, group)
-        runs = [logits(os.path.join(d, name), keep) for d in dirs]
-        keys = sorted(set.intersection(*(set(run) for run in runs)), key=str)
-        pawn = np.array([(sum(run[k] for run in runs) / len(runs) - pawn_center) / pawn_scale for k in keys])
-        fd = np.array([(fast_detect_gpt(cache, row_of[k[:2]]) - fd_center) / fd_scale for k in keys])
+        averaged = averaged_logits(dirs, name, keep)
+        if averaged is None:
+            raise SystemExit(f"{name}: not in every folder of --run")
+        keys = sorted(averaged, key=str)
+        pawn = np.array([(averaged[k] - pawn_center) / pawn_scale for k in keys])
+        fd = np.array([(criterion(row_of[k[:2]]) - fd_center) / fd_scale for k in keys])
         labels = [k[1] for k in keys]
         values = [auroc(fd, labels)] + [auroc(pawn + w * fd, labels) for w in weights]
         sums += values
