@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Scores of short texts spread more than those of long ones, so a text is compared with texts cut to a
  * similar length (the largest calibrated length not above its own; the shortest when it is shorter than all),
- * not with whole documents, which would make the FPR of short texts exceed the target.
+ * not with whole documents, which would make the FPR of short texts exceed the target. At the longest calibrated
+ * length the references are the whole texts at least that long, scored as the texts judged there are.
  */
 public final class CalibrationTable {
 

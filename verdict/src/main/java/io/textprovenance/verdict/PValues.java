@@ -7,7 +7,8 @@ package io.textprovenance.verdict;
  *                        score is not calibrated
  * @param machine         against its machine texts (small = evidence for human); null when there are no machine
  *                        references for the score at that length
- * @param referenceTokens the length the references were cut to; null for whole-text references or no calibration
+ * @param referenceTokens the calibrated length of the references (texts cut to it, or at the longest calibrated
+ *                        length whole texts at least that long); null for whole-text references or no calibration
  */
 public record PValues(Double human, Double machine, Integer referenceTokens) {
 

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Tokens scored and whether overlapping windows were needed; PAWN reads at most its first 512.
- * referenceTokens: the p-values compare this text with the calibration's human texts cut to this many
- * tokens (the largest calibrated length not above the text's); null when uncalibrated or calibrated on
- * whole texts only.
+ * referenceTokens: the p-values compare this text with the calibration's human texts of this length (the
+ * largest calibrated length not above the text's): cut to it, or, at the longest calibrated length, whole
+ * texts at least that long; null when uncalibrated or calibrated on whole texts only.
  */
 @Schema(description = "What was scored.")
 public record Tokens(
@@ -15,6 +15,7 @@ public record Tokens(
                 + " windows") boolean windowed,
         @Schema(description = "Model windows needed (1 when the text fits the context)") int windows,
         @Schema(types = {"integer", "null"}, description = "The p-values compare this text with reference texts"
-                + " cut to this many tokens (the largest calibrated length not above the text's); null when"
-                + " uncalibrated or calibrated on whole texts only.") Integer referenceTokens) {
+                + " of this many tokens (the largest calibrated length not above the text's): cut to it, or at the"
+                + " longest calibrated length whole texts at least that long; null when uncalibrated or calibrated"
+                + " on whole texts only.") Integer referenceTokens) {
 }

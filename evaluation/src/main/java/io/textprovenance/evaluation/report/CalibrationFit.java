@@ -23,9 +23,10 @@ import java.util.Set;
 
 /**
  * Fits calibration.json ({@code Evaluate --calibrate-out}): for each score, the conformal threshold at the target
- * FPR from the calibration split's human texts, the sorted human and machine reference scores (whole, and cut to
- * each of {@link Prefixes#LENGTHS}), and what they do on the test split, which fitted nothing. The test split's
- * labels are the service's, from the verdict library's {@link Judge} with the fitted references.
+ * FPR from the calibration split's human texts, the sorted human and machine reference scores (whole, and at
+ * each of {@link Prefixes#LENGTHS}: see {@link #atLength}), and what they do on the test split, which fitted
+ * nothing. The test split's labels are the service's, from the verdict library's {@link Judge} with the fitted
+ * references.
  *
  * <p>One human text per document: benchmark files hold one article several times, cut to other lengths, and
  * copies of a document score alike, so they are not exchangeable draws. The conformal guarantee needs
@@ -62,11 +63,11 @@ final class CalibrationFit {
             double threshold = ReferenceScores.of(human).conformalThreshold(targetFpr);
             List<LengthCalibration> levels = new ArrayList<>();
             for (int length : Prefixes.LENGTHS) {
-                double[] humanAtLength = prefixValues(calibration, length, detector, false);
+                double[] humanAtLength = atLength(calibration, length, detector, false);
                 if (Math.floor(targetFpr * (humanAtLength.length + 1)) >= 1) {   // else too few for the target FPR
                     levels.add(new LengthCalibration(length, ReferenceScores.of(humanAtLength).conformalThreshold(targetFpr),
                             humanAtLength.length, null, sorted(humanAtLength),
-                            sorted(prefixValues(calibrationMachine, length, detector, true))));
+                            sorted(atLength(calibrationMachine, length, detector, true))));
                 }
             }
             references.put(detector, new ScoreCalibration(threshold, human.length, CALIBRATION_UNIT, null, levels,
@@ -103,13 +104,13 @@ final class CalibrationFit {
     }
 
     /**
-     * One length's references with what its threshold did on the test texts' first {@code tokens} tokens, beside
-     * the whole-text threshold, and how many of them the policy calls human at that length.
+     * One length's references with what its threshold did on the test texts at that length ({@link #atLength}),
+     * beside the whole-text threshold, and how many of them the policy calls human at that length.
      */
     private static LengthCalibration checked(LengthCalibration level, double overallThreshold, DetectorName name,
                                              List<ScoredDocument> test, Judge judge) {
-        double[] testHuman = prefixValues(test, level.tokens(), name.id(), false);
-        double[] testMachine = prefixValues(test, level.tokens(), name.id(), true);
+        double[] testHuman = atLength(test, level.tokens(), name.id(), false);
+        double[] testMachine = atLength(test, level.tokens(), name.id(), true);
         boolean machineReferences = level.machineReferences().length > 0;
         LengthCheck check = new LengthCheck(testHuman.length, countAbove(testHuman, level.threshold()),
                 countAbove(testHuman, overallThreshold), testMachine.length, countAbove(testMachine, level.threshold()),
@@ -187,7 +188,19 @@ final class CalibrationFit {
         return documents.stream().filter(d -> d.split().equals(split)).toList();
     }
 
-    private static double[] prefixValues(List<ScoredDocument> documents, int length, String detector, boolean machine) {
+    /**
+     * The scores of the texts that reach {@code length} tokens, as the service compares a text of that length
+     * with them (the largest calibrated length not above its own). Below the longest calibration length, the
+     * scores of the texts' first {@code length} tokens: a text of 40 tokens is judged among texts cut to 32, not
+     * among whole documents, whose scores are less spread. At the longest, the scores of the whole texts of at
+     * least {@code length} tokens: the texts judged there are scored whole, so these references are scored as
+     * they are (cut to their first tokens, human references sit above the whole long texts they judge, and the
+     * threshold with them: docs/evaluation.md measures what that cost).
+     */
+    static double[] atLength(List<ScoredDocument> documents, int length, String detector, boolean machine) {
+        if (length == Prefixes.LENGTHS.get(Prefixes.LENGTHS.size() - 1)) {
+            return values(documents.stream().filter(d -> d.tokens() >= length).toList(), detector, machine);
+        }
         return documents.stream().filter(d -> d.text().machine() == machine)
                 .map(d -> d.prefixScores().get(length)).filter(s -> s != null && s.containsKey(detector))
                 .mapToDouble(s -> s.get(detector)).toArray();

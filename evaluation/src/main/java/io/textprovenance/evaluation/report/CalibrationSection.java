@@ -64,7 +64,8 @@ final class CalibrationSection {
             md.append('\n');
         });
         md.append("\nCalibrated by length: the test humans' first L tokens against the threshold calibrated on the"
-                + " calibration humans' first L tokens (false positives / texts), and in brackets against the"
+                + " calibration humans' first L tokens (at the longest L, whole texts of at least L tokens on both"
+                + " sides) (false positives / texts), and in brackets against the"
                 + " all-lengths threshold above. The service compares a text with the references of the largest L"
                 + " not above its length.\n\n| score |");
         lengthTable(md, file, level -> level == null || level.test() == null ? "too few references"

@@ -100,6 +100,37 @@ class CalibrationFitTests {
     }
 
     @Test
+    void shouldTakeTheLongestLengthsReferencesFromWholeTextsOfAtLeastThatLength() {
+        int longest = Prefixes.LENGTHS.get(Prefixes.LENGTHS.size() - 1);
+        List<ScoredDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {   // 100 texts reach the longest length: whole score 1 + i, its prefix 100 + i
+            int tokens = i < 100 ? longest + i : longest - 1;
+            Map<Integer, Map<String, Double>> prefixes = i < 100
+                    ? Map.of(32, Map.of(S, i / 100.0), longest, Map.of(S, 100.0 + i)) : Map.of(32, Map.of(S, i / 100.0));
+            documents.add(new ScoredDocument(new LabeledText("calibration text " + i, false, "human", "news", "a", i),
+                    "calibration", tokens, Map.of(S, 1.0 + i), prefixes));
+        }
+        documents.add(new ScoredDocument(new LabeledText("machine text", true, "gen", "news", "a", 0), "calibration",
+                longest + 5, Map.of(S, 7.0), Map.of(longest, Map.of(S, 70.0))));
+        documents.add(new ScoredDocument(new LabeledText("human long", false, "human", "news", "a", 0), "test",
+                longest + 50, Map.of(S, 50.0), Map.of(longest, Map.of(S, 1000.0))));
+        CalibrationFile file = CalibrationFit.fit(documents, 0.01, "m", "a".repeat(64), null, 512,
+                PolicyThresholds.DEFAULTS, null);
+        LengthCalibration level = file.scores().get(S).byLength().get(file.scores().get(S).byLength().size() - 1);
+        assertThat(level.tokens()).isEqualTo(longest);
+        assertThat(level.calibrationHumanTexts()).isEqualTo(100);
+        assertThat(level.humanReferences()).containsExactly(IntStream.range(0, 100).mapToDouble(i -> 1.0 + i).toArray());
+        assertThat(level.machineReferences()).containsExactly(7.0);
+        // 100 references at 1%: the largest is the threshold; the test text is checked by its whole score (50),
+        // not by its prefix's (1000, above it)
+        assertThat(level.threshold()).isEqualTo(100.0);
+        assertThat(level.test().humanTexts()).isEqualTo(1);
+        assertThat(level.test().falsePositives()).isZero();
+        // below the longest length the references stay the texts' first 32 tokens
+        assertThat(file.scores().get(S).byLength().get(0).humanReferences()).hasSize(120).contains(1.19);
+    }
+
+    @Test
     void shouldLabelTextsAsTheServiceDoesByTheReferencesOfTheirLength() {
         // at 32 tokens: 99 human references 0.0 (machine above 0 at 1%), machine references 0.5, 0.6, 0.7;
         // at 64 tokens: 99 human references -1.0 and 40 machine references 0.50 .. 0.89

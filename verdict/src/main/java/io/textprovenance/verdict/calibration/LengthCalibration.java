@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One score's references of texts cut to their first {@code tokens} tokens: the service compares a text with
- * those of the largest calibrated length not above its own.
+ * One score's references of texts cut to their first {@code tokens} tokens, or, at the longest calibrated length,
+ * of the whole texts at least that long (files fitted before that rule hold texts cut there too): the service
+ * compares a text with those of the largest calibrated length not above its own.
  *
  * @param tokens                the length, at least 1
  * @param threshold             the conformal threshold at the target FPR from these human references
  * @param calibrationHumanTexts how many human texts the references hold
- * @param test                  what the threshold did on the test texts' first {@code tokens} tokens; null when
+ * @param test                  what the threshold did on the test texts at this length; null when
  *                              not checked
  * @param humanReferences       the human texts' scores at this length, sorted (at least one)
  * @param machineReferences     the machine texts' scores at this length, sorted; empty when there are none

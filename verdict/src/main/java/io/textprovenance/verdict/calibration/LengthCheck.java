@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * What one length's threshold did on the test texts' first {@code tokens} tokens.
+ * What one length's threshold did on the test texts at that length (cut to it, or whole at the longest length).
  *
  * @param humanTexts                        test human texts that reach the length
  * @param falsePositives                    of those, above this length's threshold

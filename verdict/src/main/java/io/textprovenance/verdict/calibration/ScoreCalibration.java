@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param calibrationHumanTexts how many human texts (one per document) the references hold
  * @param calibrationUnit       what one reference is, for people (e.g. "one human text per document")
  * @param test                  what the thresholds did on the test split; null when not checked
- * @param byLength              references of texts cut to each calibrated length, by increasing length
+ * @param byLength              references at each calibrated length (texts cut to it; whole texts at least that
+ *                              long at the longest), by increasing length
  * @param humanReferences       the human texts' scores, sorted (at least one)
  * @param machineReferences     the machine texts' scores, sorted; empty when there are none
  */
