@@ -197,8 +197,8 @@ final class CalibrationFit {
      * they are (cut to their first tokens, human references sit above the whole long texts they judge, and the
      * threshold with them: docs/evaluation.md measures what that cost).
      */
-    static double[] atLength(List<ScoredDocument> documents, int length, String detector, boolean machine) {
-        if (length == Prefixes.LENGTHS.get(Prefixes.LENGTHS.size() - 1)) {
+    private static double[] atLength(List<ScoredDocument> documents, int length, String detector, boolean machine) {
+        if (length == Prefixes.LONGEST) {
             return values(documents.stream().filter(d -> d.tokens() >= length).toList(), detector, machine);
         }
         return documents.stream().filter(d -> d.text().machine() == machine)

@@ -19,6 +19,12 @@ final class Prefixes {
     /** The calibration lengths in tokens, those below the model's context length being used. */
     static final List<Integer> LENGTHS = List.of(32, 48, 64, 96, 128, 192);
 
+    /**
+     * The longest calibration length: its references are whole texts of at least that many tokens
+     * ({@code CalibrationFit.atLength}), so no text is cut to it; the shorter lengths are prefixes.
+     */
+    static final int LONGEST = LENGTHS.get(LENGTHS.size() - 1);
+
     /** The first {@code length} tokens of a scored text (with their hidden states when present). */
     static ScoredText prefix(ScoredText scored, int length) {
         if (length > scored.tokensScored()) {
@@ -29,13 +35,13 @@ final class Prefixes {
     }
 
     /**
-     * Each detector's scores on the text's prefixes of every calibration length it reaches (its whole
-     * length included when it is one of them) and that fits in the first window of a model of context
+     * Each detector's scores on the text's prefixes of every calibration length below {@link #LONGEST} it reaches
+     * (its whole length included when it is one of them) and that fits in the first window of a model of context
      * {@code contextLength}, by length.
      */
     static Map<Integer, Map<String, Double>> scores(ScoredText scored, List<Detector> detectors, int contextLength) {
         Map<Integer, Map<String, Double>> byLength = new LinkedHashMap<>();
-        for (int length : LENGTHS) {
+        for (int length : LENGTHS.subList(0, LENGTHS.size() - 1)) {
             if (length > scored.tokensScored() || length + 1 > contextLength) {
                 break;
             }

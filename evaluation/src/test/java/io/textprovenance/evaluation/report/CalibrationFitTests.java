@@ -101,7 +101,7 @@ class CalibrationFitTests {
 
     @Test
     void shouldTakeTheLongestLengthsReferencesFromWholeTextsOfAtLeastThatLength() {
-        int longest = Prefixes.LENGTHS.get(Prefixes.LENGTHS.size() - 1);
+        int longest = Prefixes.LONGEST;
         List<ScoredDocument> documents = new ArrayList<>();
         for (int i = 0; i < 120; i++) {   // 100 texts reach the longest length: whole score 1 + i, its prefix 100 + i
             int tokens = i < 100 ? longest + i : longest - 1;
