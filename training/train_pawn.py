@@ -226,7 +226,6 @@ LIMITS = """- **Results**: test split, leave-one-generator-out and leave-one-dom
 SHIPPABLE_VIEWS = (("raw", "raw"), ("none", "raw"))
 # What the gate reads, by gate_hidden, for the card; a recipe recorded before the option existed is "raw".
 GATE_INPUT = {"raw": "the gate reads the hidden states and the position",
-              "centered": "the gate reads the hidden states less their text's mean, and the position",
               "none": "the gate reads the position only (its hidden-state inputs are zeros)"}
 
 
