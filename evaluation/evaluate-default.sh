@@ -27,7 +27,8 @@
 # texts is 9,012 texts, about 1.65M tokens (511 tokens at most: one 512-window with BOS): about an hour of
 # scoring at 450 tokens/s on 2 idle cores, longer on shared ones; 300 pairs (13,592 texts) adds about 46 minutes
 # reusing the 150-pair cache. Each held-out run of all 18 groups takes about 1.5 h (150 pairs) / 2.5 h (300, each
-# of its two heads) on 2 cores. models/tiny with 0 (all 14,422 texts, one head) takes about two hours.
+# of its two heads) on 2 cores. `models/tiny 0 ../shared/data/detection` (all 14,422 published texts, one head, as
+# docs/evaluation.md reports the small model) takes about two hours.
 # Needs training/.venv (training/README.md). Steps already done are not skipped: it always rebuilds.
 set -euo pipefail
 cd "$(dirname "$0")/.."

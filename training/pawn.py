@@ -10,24 +10,27 @@ GELU), output projection.
 gate_hidden says what the gate reads of the hidden states: "raw" (the paper's), "centered" (each text's mean
 hidden state over its real rows subtracted first, so the gate sees how a token differs from its own text rather
 than the text's topic) or "none" (the gate reads the position only). metric_view says what the metric MLP reads:
-"raw" (the five metrics, the paper's) or "relative" (each token's log-prob and max log-prob plus its entropy, i.e.
+"raw" (the five metrics, the paper's), "relative" (each token's log-prob and max log-prob plus its entropy, i.e.
 surprise against what the model expected there, rank fraction, top-p mass and a zero column: no absolute level
-of predictability, which differs between domains more than between human and machine).
+of predictability, which differs between domains more than between human and machine) or "varentropy" (the five
+plus varentropy, Fast-DetectGPT's normalizing term: six columns).
 """
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 METRIC_NAMES = ["token_logprob", "entropy", "max_logprob", "rank_fraction", "top_p_mass"]
-NUM_METRICS = len(METRIC_NAMES)
 MAX_LEN = 512
 GATE_HIDDEN = ("raw", "centered", "none")
-METRIC_VIEWS = ("raw", "relative")
+METRIC_VIEWS = ("raw", "relative", "varentropy")
+# The cache columns each view reads: "varentropy" adds the variance of the token's surprisal, the term by which
+# Fast-DetectGPT normalizes a text's summed log-prob + entropy (held-out experiment; no shipped head reads it).
+VIEW_COLUMNS = {"raw": METRIC_NAMES, "relative": METRIC_NAMES, "varentropy": METRIC_NAMES + ["varentropy"]}
 
 
 def view_metrics(metrics, view):
-    """metrics [..., 5] in METRIC_NAMES order, as the metric MLP reads them under the view."""
-    if view == "raw":
+    """metrics [..., k] in VIEW_COLUMNS[view] order, as the metric MLP reads them under the view."""
+    if view in ("raw", "varentropy"):
         return metrics
     logprob, entropy, max_logprob, rank, top_p = metrics.unbind(-1)
     return torch.stack([logprob + entropy, max_logprob + entropy, rank, top_p, torch.zeros_like(rank)], dim=-1)
@@ -58,14 +61,16 @@ class Pawn(nn.Module):
             raise ValueError(f"metric_view must be one of {METRIC_VIEWS}, not {metric_view!r}")
         self.gate_hidden = gate_hidden
         self.metric_view = metric_view
-        self.metric_mlp = ResidualMLP(NUM_METRICS, width, width)
+        columns = len(VIEW_COLUMNS[metric_view])
+        self.metric_mlp = ResidualMLP(columns, width, width)
         self.gate_mlp = ResidualMLP(2 * hidden_size + 1, width, width)
         self.aggregate = ResidualMLP(width, width, 1)
-        self.register_buffer("metric_mean", torch.zeros(NUM_METRICS) if metric_mean is None else metric_mean)
-        self.register_buffer("metric_std", torch.ones(NUM_METRICS) if metric_std is None else metric_std)
+        self.register_buffer("metric_mean", torch.zeros(columns) if metric_mean is None else metric_mean)
+        self.register_buffer("metric_std", torch.ones(columns) if metric_std is None else metric_std)
 
     def forward(self, metrics, hidden, mask, token_dropout=0.0, hidden_dropout=0.0):
-        """metrics [B,T,5], hidden [B,T+1,d], mask [B,T] (1 real, 0 padding) -> (logit [B], weights [B,T]).
+        """metrics [B,T,k] (VIEW_COLUMNS[metric_view]), hidden [B,T+1,d], mask [B,T] (1 real, 0 padding) -> (logit [B],
+        weights [B,T]).
         In training, token_dropout hides a share of the tokens from the gate softmax and hidden_dropout zeroes a
         share of the hidden-state features the gate reads (both off in eval and in the exported graph)."""
         B, T, _ = metrics.shape

@@ -26,21 +26,21 @@ import numpy as np
 import torch
 
 from generate_chat_texts import GENERATOR as CHAT_GENERATOR
-from pawn import GATE_HIDDEN, METRIC_NAMES, METRIC_VIEWS, NUM_METRICS, Pawn, PawnExport, view_metrics
+from pawn import GATE_HIDDEN, METRIC_VIEWS, VIEW_COLUMNS, Pawn, PawnExport, view_metrics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Cache:
-    def __init__(self, directory):
+    def __init__(self, directory, columns=VIEW_COLUMNS["raw"]):
         with open(os.path.join(directory, "meta.json")) as f:
             self.meta = json.load(f)
         self.d = self.meta["hidden_size"]
         names = self.meta["metrics"]
-        missing = [m for m in METRIC_NAMES if m not in names]
+        missing = [m for m in columns if m not in names]
         if missing:
             raise SystemExit(f"{directory}/meta.json lacks the metrics {missing}: run cache-features again")
-        self.columns = [names.index(m) for m in METRIC_NAMES]  # PAWN's five, in its order
+        self.columns = [names.index(m) for m in columns]  # the metrics the head reads, in its order
         self.metrics = np.memmap(os.path.join(directory, "metrics.f32"), dtype="<f4", mode="r").reshape(-1, len(names))
         self.hidden = np.memmap(os.path.join(directory, "hidden.f32"), dtype="<f4", mode="r").reshape(-1, self.d)
         with open(os.path.join(directory, "index.jsonl")) as f:
@@ -59,7 +59,7 @@ class Cache:
     def batch(self, docs):
         T = max(r["tokens"] for r in docs)
         B = len(docs)
-        m = np.zeros((B, T, NUM_METRICS), np.float32)
+        m = np.zeros((B, T, len(self.columns)), np.float32)
         h = np.zeros((B, T + 1, self.d), np.float32)
         mask = np.zeros((B, T), np.float32)
         for b, r in enumerate(docs):
@@ -332,7 +332,7 @@ def other_cache(args, cache):
         return None
     if not (args.holdout and args.predict_predictions):
         raise SystemExit("--predict-features needs --holdout and --predict-predictions")
-    other = Cache(args.predict_features)
+    other = Cache(args.predict_features, VIEW_COLUMNS[args.metric_view])
     keys = ("model", "hidden_size", "text_normalization", "split_seed", "metrics")
     differing = [k for k in keys if other.meta.get(k) != cache.meta.get(k)]
     if differing:
@@ -419,8 +419,8 @@ def main():
                     help="with --holdout: what the gate reads of the hidden states: raw (the paper's, shipped), "
                          "centered on each text's mean, or none (docs/evaluation.md compares them held out)")
     ap.add_argument("--metric-view", choices=METRIC_VIEWS, default="raw",
-                    help="with --holdout: what the metric MLP reads: raw (the paper's five metrics, shipped) or "
-                         "relative to the token's entropy (pawn.py)")
+                    help="with --holdout: what the metric MLP reads: raw (the paper's five metrics, shipped), "
+                         "relative to the token's entropy, or the five plus varentropy (pawn.py)")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--holdout", default=None, help="generator:NAME, domain:NAME, a comma-separated list of them, or all "
                     "(every group in turn); with more than one group also writes the table as <results>.md")
@@ -436,7 +436,7 @@ def main():
     ap.add_argument("--fixture", default=None, help="write the Java parity fixture JSON here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    cache = Cache(args.features)
+    cache = Cache(args.features, VIEW_COLUMNS[args.metric_view])
     log = lambda line: print(line, flush=True)  # noqa: E731
 
     other = other_cache(args, cache)
