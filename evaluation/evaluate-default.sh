@@ -41,6 +41,9 @@ reuse="${6:-}"
 name=$(basename "$model")
 data="training/work/data-$name"
 python=training/.venv/bin/python
+# One torch thread, as docs/evaluation.md's commands train: the thread count changes the order of float sums, so a
+# head trained with another count is another head (other bytes, other figures).
+train_pawn=("$python" training/train_pawn.py --threads 1)
 rm -rf "$data" && mkdir -p "$data"
 IFS=',' read -ra sources <<< "$dirs"
 for dir in "${sources[@]}"; do
@@ -56,10 +59,10 @@ for pairs in "${pair_counts[@]}"; do
     --max-pairs-per-file "$pairs" ${reuse_from:+--reuse "$reuse_from"}
   first_features="${first_features:-$features}"
   if [ "${#pair_counts[@]}" -eq 1 ]; then
-    $python training/train_pawn.py --features "$features" --out "$model"
+    "${train_pawn[@]}" --features "$features" --out "$model"
   else
     head="training/work/heads-$name/$pairs"
-    $python training/train_pawn.py --features "$features" --out "$head"
+    "${train_pawn[@]}" --features "$features" --out "$head"
     heads+=("$head")
   fi
   predictions+=("training/work/pawn-holdout-$name-$pairs")
@@ -69,7 +72,7 @@ last="${pair_counts[-1]}"
 if [ "${#heads[@]}" -gt 1 ]; then
   # the position-only head on the largest cache, averaged before the last head (pawn.json is the last head's)
   none_head="training/work/heads-$name/$last-none"
-  $python training/train_pawn.py --features "$features" --out "$none_head" --gate-hidden none
+  "${train_pawn[@]}" --features "$features" --out "$none_head" --gate-hidden none
   heads=("${heads[@]:0:${#heads[@]}-1}" "$none_head" "${heads[-1]}")
   (IFS=','; $python training/average_heads.py --heads "${heads[*]}" --out "$model")
 fi
@@ -86,14 +89,14 @@ for i in "${!pair_counts[@]}"; do
   else
     on_last+=("${predictions[$i]}")
   fi
-  $python training/train_pawn.py --features "training/work/features-$name-$pairs" --holdout "$holdouts" \
+  "${train_pawn[@]}" --features "training/work/features-$name-$pairs" --holdout "$holdouts" \
     --epochs "$holdout_epochs" --results "training/work/pawn-holdout-$name-$pairs.jsonl" --predictions "${predictions[$i]}" \
     "${also[@]}"
 done
 if [ "${#heads[@]}" -gt 1 ]; then
   none_predictions="training/work/pawn-holdout-$name-$last-none"
   rm -rf "$none_predictions"
-  $python training/train_pawn.py --features "$features" --holdout "$holdouts" --gate-hidden none \
+  "${train_pawn[@]}" --features "$features" --holdout "$holdouts" --gate-hidden none \
     --epochs "$holdout_epochs" --results "$none_predictions.jsonl" --predictions "$none_predictions"
   predictions+=("$none_predictions")
   runs+=(--run "$last pairs, position-only gate=$none_predictions")
