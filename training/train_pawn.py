@@ -173,8 +173,7 @@ def write_fixture(model, scoring_dir, out_path, pawn_sha256=None):
         out = dict(zip([o.name for o in sess.get_outputs()],
                        sess.run(None, {"input_ids": x, "attention_mask": np.ones_like(x),
                                        "clip_nats": np.array([manifest["clip_nats"]], dtype=np.float32)})))
-        metrics = np.stack([out["token_logprob"][0], out["entropy"][0], out["max_logprob"][0],
-                            out["rank_fraction"][0], out["top_p_mass"][0]], axis=-1)[None]
+        metrics = np.stack([out[m][0] for m in VIEW_COLUMNS["raw"]], axis=-1)[None]   # a shipped head's five
         with torch.no_grad():
             logit, weights = model(torch.from_numpy(metrics), torch.from_numpy(out["hidden_states"]),
                                    torch.ones(1, len(ids)))

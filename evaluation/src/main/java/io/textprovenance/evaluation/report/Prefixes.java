@@ -25,6 +25,9 @@ final class Prefixes {
      */
     static final int LONGEST = LENGTHS.get(LENGTHS.size() - 1);
 
+    /** The calibration lengths whose references are prefixes: all but {@link #LONGEST}. */
+    static final List<Integer> PREFIX_LENGTHS = LENGTHS.subList(0, LENGTHS.size() - 1);
+
     /** The first {@code length} tokens of a scored text (with their hidden states when present). */
     static ScoredText prefix(ScoredText scored, int length) {
         if (length > scored.tokensScored()) {
@@ -35,13 +38,13 @@ final class Prefixes {
     }
 
     /**
-     * Each detector's scores on the text's prefixes of every calibration length below {@link #LONGEST} it reaches
+     * Each detector's scores on the text's prefixes of every length of {@link #PREFIX_LENGTHS} it reaches
      * (its whole length included when it is one of them) and that fits in the first window of a model of context
      * {@code contextLength}, by length.
      */
     static Map<Integer, Map<String, Double>> scores(ScoredText scored, List<Detector> detectors, int contextLength) {
         Map<Integer, Map<String, Double>> byLength = new LinkedHashMap<>();
-        for (int length : LENGTHS.subList(0, LENGTHS.size() - 1)) {
+        for (int length : PREFIX_LENGTHS) {
             if (length > scored.tokensScored() || length + 1 > contextLength) {
                 break;
             }

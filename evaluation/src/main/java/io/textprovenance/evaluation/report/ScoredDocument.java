@@ -17,7 +17,7 @@ import java.util.Objects;
  *                     not independent, so rates over texts get intervals by document
  * @param tokens       tokens scored (at most the evaluation's token limit)
  * @param scores       detector name to score
- * @param prefixScores by calibration length L (Prefixes.LENGTHS below Prefixes.LONGEST, up to the text's length):
+ * @param prefixScores by calibration length L (Prefixes.PREFIX_LENGTHS, up to the text's length):
  *                     the detectors' scores on the text's first L tokens; empty for texts that calibrate or test
  *                     nothing
  */
